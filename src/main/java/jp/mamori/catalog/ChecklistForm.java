@@ -1,0 +1,30 @@
+package jp.mamori.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One form of a version (e.g. R7 医療機関確認用) with its sections and answerable rows in printed order. */
+public record ChecklistForm(String versionId, FormCode code, String title, List<ChecklistSection> sections) {
+
+	public ChecklistForm {
+		sections = List.copyOf(sections);
+	}
+
+	public List<CatalogItem> items() {
+		return sections.stream().flatMap(s -> s.items().stream()).toList();
+	}
+
+	public Optional<CatalogItem> item(String id) {
+		return items().stream().filter(i -> i.id().equals(id)).findFirst();
+	}
+
+	public Optional<CatalogItem> gate() {
+		return items().stream().filter(CatalogItem::isGate).findFirst();
+	}
+
+	/** Rows for one concept (several when the item is split by scope). */
+	public List<CatalogItem> itemsForConcept(String concept) {
+		return items().stream().filter(i -> i.concept().equals(concept)).toList();
+	}
+
+}
