@@ -1,0 +1,56 @@
+package jp.mamori.identity.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.mamori.identity.Membership;
+import jp.mamori.identity.UserAccount;
+import jp.mamori.identity.UserAccounts;
+import jp.mamori.organization.Organizations;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerMapping;
+
+/** Adds {@code nav} (user, organisation switcher, current organisation) to every page's model. */
+@ControllerAdvice(annotations = Controller.class)
+class NavigationAdvice {
+
+	private final UserAccounts users;
+
+	private final Organizations organizations;
+
+	NavigationAdvice(UserAccounts users, Organizations organizations) {
+		this.users = users;
+		this.organizations = organizations;
+	}
+
+	@ModelAttribute("nav")
+	Navigation navigation(Principal principal, HttpServletRequest request) {
+		if (principal == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return null;
+		}
+		UserAccount user = users.find(principal.getName()).orElse(null);
+		if (user == null) {
+			return null;
+		}
+		List<Navigation.OrgLink> links = users.memberships(user.username())
+			.stream()
+			.map(m -> link(m))
+			.flatMap(java.util.Optional::stream)
+			.toList();
+		@SuppressWarnings("unchecked")
+		Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		String currentId = vars == null ? null : vars.get("org");
+		Navigation.OrgLink current = links.stream().filter(l -> l.id().equals(currentId)).findFirst().orElse(null);
+		return new Navigation(user.username(), user.displayName(), user.systemAdmin(), links, current);
+	}
+
+	private java.util.Optional<Navigation.OrgLink> link(Membership m) {
+		return organizations.find(m.org())
+			.map(o -> new Navigation.OrgLink(o.id().toString(), o.name(), o.kind().code(), m.role().code()));
+	}
+
+}

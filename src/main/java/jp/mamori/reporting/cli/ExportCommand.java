@@ -1,0 +1,145 @@
+package jp.mamori.reporting.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jp.mamori.assessment.Assessment;
+import jp.mamori.assessment.AssessmentQueries;
+import jp.mamori.catalog.Catalog;
+import jp.mamori.catalog.FormCode;
+import jp.mamori.organization.Organization;
+import jp.mamori.organization.Organizations;
+import jp.mamori.reporting.ChecklistExport;
+import jp.mamori.reporting.ExportFormat;
+import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.FiscalYear;
+import jp.mamori.shared.MamoriSubcommand;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mamori export checklist}: writes the official checklist form of an assessment to a file, Excel
+ * or PDF by the file's extension. The assessment is named by id, or by 年度 and form (the latest
+ * checklist version when there are several).
+ */
+@Component
+@Command(name = "export", mixinStandardHelpOptions = true,
+		description = "公式様式を出力します / export official forms")
+public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
+
+	private final ChecklistExport export;
+
+	private final AssessmentQueries assessments;
+
+	private final Organizations organizations;
+
+	private final Catalog catalog;
+
+	@Spec
+	CommandSpec spec;
+
+	ExportCommand(ChecklistExport export, AssessmentQueries assessments, Organizations organizations,
+			Catalog catalog) {
+		this.export = export;
+		this.assessments = assessments;
+		this.organizations = organizations;
+		this.catalog = catalog;
+	}
+
+	@Override
+	public Integer call() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+		return 0;
+	}
+
+	@Command(name = "checklist",
+			description = { "チェックリストの公式様式（Excel または PDF）を書き出します",
+					"export the official checklist form (.xlsx or .pdf by the file extension)" })
+	public Integer checklist(
+			@Option(names = "--org", required = true, paramLabel = "ORG", description = "組織ID または組織名") String org,
+			@Option(names = "--assessment", paramLabel = "ID", description = "チェックリストID") String assessmentId,
+			@Option(names = "--fy", paramLabel = "YEAR", description = "年度の開始年 (例: 2025 = 令和7年度)") Integer fiscalYear,
+			@Option(names = "--form", paramLabel = "FORM", description = "institution | pharmacy | vendor") String form,
+			@Option(names = "--version", paramLabel = "VERSION", description = "版 (例: R7)") String version,
+			@Option(names = "--round", required = true, paramLabel = "N", description = "N回目まで出力") int round,
+			@Option(names = "--out", required = true, paramLabel = "FILE", description = "出力先 (.xlsx / .pdf)") Path out,
+			@Option(names = { "-h", "--help" }, usageHelp = true, description = "使い方を表示") boolean help) {
+		ExportFormat format = formatOf(out);
+		Organization organization = organizations.resolve(org);
+		Assessment assessment = assessment(organization, assessmentId, fiscalYear, form, version);
+		byte[] content = export.export(organization.id(), assessment.id(), round, format, actor());
+		Path target = out.toAbsolutePath().normalize();
+		try {
+			if (target.getParent() != null) {
+				Files.createDirectories(target.getParent());
+			}
+			Files.write(target, content);
+		}
+		catch (IOException ex) {
+			throw new BadInputException("ファイルに書き込めません: " + target + " (" + ex.getMessage() + ")", ex);
+		}
+		spec.commandLine().getOut().println(target);
+		return 0;
+	}
+
+	private Assessment assessment(Organization org, String assessmentId, Integer fiscalYear, String form,
+			String version) {
+		if (assessmentId != null) {
+			if (fiscalYear != null || form != null || version != null) {
+				throw new BadInputException("--assessment と --fy/--form/--version は同時に指定できません");
+			}
+			UUID id;
+			try {
+				id = UUID.fromString(assessmentId.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new BadInputException("チェックリストIDの形式が正しくありません: " + assessmentId);
+			}
+			return assessments.find(org.id(), id)
+				.orElseThrow(() -> new BadInputException("チェックリストが見つかりません: " + assessmentId));
+		}
+		if (fiscalYear == null || form == null) {
+			throw new BadInputException("--assessment ID か、--fy 年度 と --form 様式 を指定してください");
+		}
+		FiscalYear year = FiscalYear.of(fiscalYear);
+		FormCode code = FormCode.require(form.strip().toLowerCase(Locale.ROOT));
+		List<Assessment> candidates = assessments.list(org.id())
+			.stream()
+			.filter(a -> a.fiscalYear().equals(year) && a.form() == code)
+			.filter(a -> version == null || a.versionId().equalsIgnoreCase(version.strip()))
+			.toList();
+		return candidates.stream()
+			.max(Comparator.comparing((Assessment a) -> catalog.requireVersion(a.versionId()).fiscalYear())
+				.thenComparing(Assessment::versionId))
+			.orElseThrow(() -> new BadInputException(year.japaneseLabel() + "の" + code.label()
+					+ (version == null ? "" : "（" + version + "）") + "のチェックリストがありません: " + org.name()));
+	}
+
+	static ExportFormat formatOf(Path out) {
+		String name = out.getFileName() == null ? "" : out.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		if (dot < 0) {
+			throw new BadInputException("出力ファイルの拡張子は .xlsx または .pdf にしてください: " + out);
+		}
+		try {
+			return ExportFormat.fromCode(name.substring(dot + 1));
+		}
+		catch (BadInputException ex) {
+			throw new BadInputException("出力ファイルの拡張子は .xlsx または .pdf にしてください: " + out, ex);
+		}
+	}
+
+	private static String actor() {
+		return "cli:" + System.getProperty("user.name", "unknown");
+	}
+
+}
