@@ -1,5 +1,6 @@
 package jp.mamori.reporting;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -97,6 +104,28 @@ class ChecklistExportTests {
 			.toList();
 		assertThat(titleBlock).containsExactly("令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト", "【医療機関確認用】",
 				"立入検査時、本チェックリストを確認します", "医療機関名: " + org.name(), "対象年度: 令和7年度");
+	}
+
+	@Test
+	void printsOnA4LandscapeOnePageWideWithTheHeaderRowOnEveryPage() throws IOException {
+		Organization org = clinic();
+		byte[] xlsx = export.export(org.id(), assessment(org, 2025, "R7"), 1, ExportFormat.XLSX, "tester");
+
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			int header = ExportedWorkbook.read(xlsx).headerRow();
+			assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+			assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+			assertThat(sheet.getFitToPage()).isTrue();
+			assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+			assertThat(sheet.getPrintSetup().getFitHeight()).isZero();
+			assertThat(sheet.getRepeatingRows()).isEqualTo(new CellRangeAddress(header, header, -1, -1));
+			Row headerRow = sheet.getRow(header);
+			assertThat(headerRow.getCell(0).getCellStyle().getWrapText()).isTrue();
+			assertThat(workbook.getFontAt(headerRow.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+			assertThat(headerRow.getCell(0).getCellStyle().getBorderBottom()).isEqualTo(BorderStyle.THIN);
+			assertThat(sheet.getColumnWidth(1)).isGreaterThan(sheet.getColumnWidth(0) * 3);
+		}
 	}
 
 	@Test

@@ -1,0 +1,134 @@
+package jp.mamori.reporting;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jp.mamori.MamoriCommandLine;
+import jp.mamori.assessment.CreateAssessment;
+import jp.mamori.identity.OrgRole;
+import jp.mamori.organization.Organization;
+import jp.mamori.reporting.cli.ExportCommand;
+import jp.mamori.shared.MamoriSubcommand;
+import jp.mamori.support.Fixtures;
+import jp.mamori.support.IntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code mamori export checklist} against the application context. */
+@IntegrationTest
+class ExportCommandTests {
+
+	private static final AtomicInteger USERS = new AtomicInteger();
+
+	@Autowired
+	ExportCommand command;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CreateAssessment createAssessment;
+
+	@TempDir
+	Path dir;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	private int run(String... args) {
+		return MamoriCommandLine.execute(List.<MamoriSubcommand>of(command), args, new PrintWriter(out, true),
+				new PrintWriter(err, true));
+	}
+
+	private Organization clinic() {
+		return fixtures.clinicWith("cli-" + USERS.incrementAndGet(), OrgRole.ADMIN);
+	}
+
+	@Test
+	void writesTheWorkbookOfAnAssessmentNamedById() {
+		Organization org = clinic();
+		UUID id = createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester").id();
+		Path file = dir.resolve("out/form.xlsx");
+
+		int status = run("export", "checklist", "--org", org.id().toString(), "--assessment", id.toString(), "--round",
+				"1", "--out", file.toString());
+
+		assertThat(status).as(err.toString()).isZero();
+		assertThat(out.toString().strip()).isEqualTo(file.toAbsolutePath().toString());
+		ExportedWorkbook sheet = ExportedWorkbook.read(read(file));
+		assertThat(sheet.cell(0, 0)).isEqualTo("令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト");
+		assertThat(sheet.rows()).anyMatch(cells -> cells.contains("医療機関名: " + org.name()));
+	}
+
+	@Test
+	void picksTheAssessmentByYearAndFormAndWritesAPdf() throws Exception {
+		Organization org = clinic();
+		createAssessment.create(org.id(), 2025, "R6", "institution", null, "tester");
+		createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester");
+		Path file = dir.resolve("form.PDF");
+
+		int status = run("export", "checklist", "--org", org.name(), "--fy", "2025", "--form", "institution",
+				"--round", "1", "--out", file.toString());
+
+		assertThat(status).as(err.toString()).isZero();
+		try (PDDocument pdf = Loader.loadPDF(read(file))) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("令和7年度版");
+		}
+	}
+
+	@Test
+	void honoursAnExplicitVersion() {
+		Organization org = clinic();
+		createAssessment.create(org.id(), 2025, "R6", "institution", null, "tester");
+		createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester");
+		Path file = dir.resolve("r6.xlsx");
+
+		int status = run("export", "checklist", "--org", org.name(), "--fy", "2025", "--form", "institution",
+				"--version", "R6", "--round", "1", "--out", file.toString());
+
+		assertThat(status).as(err.toString()).isZero();
+		assertThat(ExportedWorkbook.read(read(file)).cell(0, 0)).startsWith("令和6年度版");
+	}
+
+	@Test
+	void exitsWithStatusTwoOnBadInput() {
+		Organization org = clinic();
+		UUID id = createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester").id();
+
+		assertThat(run("export", "checklist", "--org", org.name(), "--assessment", id.toString(), "--round", "1",
+				"--out", dir.resolve("form.docx").toString())).isEqualTo(2);
+		assertThat(err.toString()).contains("出力ファイルの拡張子は .xlsx または .pdf にしてください");
+		assertThat(run("export", "checklist", "--org", org.name(), "--assessment", id.toString(), "--round", "3",
+				"--out", dir.resolve("form.xlsx").toString())).isEqualTo(2);
+		assertThat(err.toString()).contains("3回目の確認はありません");
+		assertThat(run("export", "checklist", "--org", org.name(), "--fy", "2024", "--form", "institution", "--round",
+				"1", "--out", dir.resolve("form.xlsx").toString())).isEqualTo(2);
+		assertThat(err.toString()).contains("令和6年度の医療機関確認用のチェックリストがありません");
+		assertThat(run("export", "checklist", "--org", "どこにもない組織", "--assessment", id.toString(), "--round", "1",
+				"--out", dir.resolve("form.xlsx").toString())).isEqualTo(2);
+		assertThat(run("export", "checklist", "--org", org.name(), "--round", "1", "--out",
+				dir.resolve("form.xlsx").toString())).isEqualTo(2);
+		assertThat(Files.exists(dir.resolve("form.xlsx"))).isFalse();
+	}
+
+	private static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
