@@ -31,14 +31,18 @@ public final class MamoriCommandLine implements Runnable {
 
 	/** Runs a subcommand and returns its exit status. */
 	public static int run(String[] args) {
+		return run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+				new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+	}
+
+	/** Runs a subcommand writing to the given streams (tests capture them). */
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
 		String[] springArgs = Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
 		String[] commandArgs = Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new);
 		SpringApplication app = new SpringApplication(MamoriApplication.class);
 		app.setAdditionalProfiles("cli");
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
-			return execute(context.getBeansOfType(MamoriSubcommand.class).values(), commandArgs,
-					new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-					new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+			return execute(context.getBeansOfType(MamoriSubcommand.class).values(), commandArgs, out, err);
 		}
 	}
 

@@ -3,6 +3,7 @@ package jp.mamori.catalog;
 import java.util.Set;
 
 import jp.mamori.catalog.internal.CatalogFileReader;
+import jp.mamori.support.CatalogSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,25 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A bad catalog file is refused with every problem named by its line. */
 class CatalogFileReaderTests {
 
-	static final String VALID = """
-			version: R8
-			fiscalYear: 2026
-			era: 令和8年度版
-			title: 医療機関・薬局におけるサイバーセキュリティ対策チェックリスト
-			published: 2026-06-01
-			forms:
-			  - form: institution
-			    title: 医療機関・薬局確認用
-			    sections:
-			      - id: "1"
-			        title: 体制構築
-			        items:
-			          - id: "1-1"
-			            number: "①"
-			            concept: security_manager
-			            text: 医療情報システム安全管理責任者を設置している。
-			            confidence: M
-			""";
+	static final String VALID = CatalogSamples.MINIMAL_R8;
 
 	static ChecklistVersion read(String content) {
 		return CatalogFileReader.read("r8.yaml", content, Set.of("security_manager", "device_ledger"), Set.of(), false);

@@ -20,7 +20,7 @@ class CatalogImportIntegrationTests {
 
 	@Test
 	void importsANewVersionWhichThenCannotChange() {
-		byte[] file = CatalogFileReaderTests.VALID.replace("R8", "R9").getBytes(StandardCharsets.UTF_8);
+		byte[] file = jp.mamori.support.CatalogSamples.MINIMAL_R8.replace("R8", "R9").getBytes(StandardCharsets.UTF_8);
 
 		importVersion.importFile("r9.yaml", file, "admin");
 
@@ -32,7 +32,7 @@ class CatalogImportIntegrationTests {
 
 	@Test
 	void refusesToReplaceABuiltInVersion() {
-		byte[] file = CatalogFileReaderTests.VALID.replace("R8", "R7").getBytes(StandardCharsets.UTF_8);
+		byte[] file = jp.mamori.support.CatalogSamples.MINIMAL_R8.replace("R8", "R7").getBytes(StandardCharsets.UTF_8);
 
 		assertThatThrownBy(() -> importVersion.importFile("r7.yaml", file, "admin"))
 			.hasMessageContaining("既に登録されています");
@@ -41,7 +41,7 @@ class CatalogImportIntegrationTests {
 
 	@Test
 	void refusesAFileThatIsNotUtf8() {
-		byte[] sjis = CatalogFileReaderTests.VALID.replace("R8", "R10").getBytes(java.nio.charset.Charset.forName("windows-31j"));
+		byte[] sjis = jp.mamori.support.CatalogSamples.MINIMAL_R8.replace("R8", "R10").getBytes(java.nio.charset.Charset.forName("windows-31j"));
 
 		assertThatThrownBy(() -> importVersion.importFile("r10.yaml", sjis, "admin")).hasMessageContaining("UTF-8");
 		assertThat(catalog.version("R10")).isEmpty();
