@@ -75,12 +75,12 @@ class BuiltInCatalogTests {
 	}
 
 	@Test
-	void r6SplitsItemsPrintedUnderSeveralScopeHeadingsIntoOneRowEach() {
+	void r6SplitsItemsPrintedUnderSeveralScopeHeadingsIntoOneRowEachGroupedByHeading() {
 		ChecklistForm form = load("R6").form(FormCode.INSTITUTION).orElseThrow();
 
 		assertThat(form.items().stream().filter(i -> i.sectionId().equals("2"))).extracting(CatalogItem::id)
-			.containsExactly("2-1", "2-2", "2-3", "2-4@server", "2-4@pc", "2-5@server", "2-5@pc", "2-6", "2-7@server",
-					"2-7@pc", "2-7@network", "2-8", "2-9@server", "2-9@pc");
+			.containsExactly("2-1", "2-2", "2-3", "2-4@server", "2-5@server", "2-6", "2-7@server", "2-9@server", "2-4@pc",
+					"2-5@pc", "2-7@pc", "2-9@pc", "2-7@network", "2-8");
 		assertThat(form.item("2-7@network").orElseThrow()).satisfies(item -> {
 			assertThat(item.itemId()).isEqualTo("2-7");
 			assertThat(item.scope()).isEqualTo(Scope.NETWORK);
@@ -97,6 +97,14 @@ class BuiltInCatalogTests {
 		assertThat(form.item("2-4@server").orElseThrow().reference()).isFalse();
 		assertThat(form.item("2-9@server").orElseThrow().reference()).isTrue();
 		assertThat(form.item("3-3").orElseThrow().reference()).isTrue();
+	}
+
+	@Test
+	void pharmacyFormCarriesItsOwnTitle() {
+		assertThat(load("R7").form(FormCode.PHARMACY).orElseThrow().documentTitle())
+			.isEqualTo("薬局におけるサイバーセキュリティ対策チェックリスト");
+		assertThat(load("R7").form(FormCode.INSTITUTION).orElseThrow().documentTitle())
+			.isEqualTo("医療機関におけるサイバーセキュリティ対策チェックリスト");
 	}
 
 	@Test

@@ -209,14 +209,14 @@ class ChecklistExportTests {
 				section2.add(line.size() == 1 ? line : List.of(line.get(0), line.get(2)));
 			}
 		}
+		// as the paper form prints them: all サーバ rows, then 端末PC, then ネットワーク機器 (checklist.md §4)
 		assertThat(section2).containsExactly(List.of("2 医療情報システムの管理・運用"), List.of("医療情報システム全般"),
 				List.of("2-(1)", "医療情報システム全般"), List.of("2-(2)", "医療情報システム全般"),
-				List.of("2-(3)", "医療情報システム全般"), List.of("サーバ"), List.of("2-(4)", "サーバ"), List.of("端末PC"),
-				List.of("2-(4)", "端末PC"), List.of("サーバ"), List.of("2-(5)", "サーバ"), List.of("端末PC"),
-				List.of("2-(5)", "端末PC"), List.of("サーバ"), List.of("2-(6)", "サーバ"), List.of("2-(7)", "サーバ"),
-				List.of("端末PC"), List.of("2-(7)", "端末PC"), List.of("ネットワーク機器"), List.of("2-(7)", "ネットワーク機器"),
-				List.of("2-(8)", "ネットワーク機器"), List.of("サーバ"), List.of("2-(9)", "サーバ"), List.of("端末PC"),
-				List.of("2-(9)", "端末PC"));
+				List.of("2-(3)", "医療情報システム全般"), List.of("サーバ"), List.of("2-(4)", "サーバ"),
+				List.of("2-(5)", "サーバ"), List.of("2-(6)", "サーバ"), List.of("2-(7)", "サーバ"), List.of("2-(9)", "サーバ"),
+				List.of("端末PC"), List.of("2-(4)", "端末PC"), List.of("2-(5)", "端末PC"), List.of("2-(7)", "端末PC"),
+				List.of("2-(9)", "端末PC"), List.of("ネットワーク機器"), List.of("2-(7)", "ネットワーク機器"),
+				List.of("2-(8)", "ネットワーク機器"));
 		String patch = "セキュリティパッチ（最新ファームウェアや更新プログラム）を適用している。";
 		assertThat(sheet.item("2-(7)", "サーバ").get(1)).isEqualTo(patch + "（参考）\nサーバは参考項目（令和6年度中に対応）");
 		assertThat(sheet.item("2-(7)", "端末PC").get(1)).isEqualTo(patch + "\nサーバは参考項目（令和6年度中に対応）");

@@ -142,7 +142,7 @@ public final class CatalogFileReader {
 		List<ChecklistForm> forms = new ArrayList<>();
 		Set<FormCode> seenForms = new HashSet<>();
 		for (Node formNode : sequence(fields.get("forms"), "forms", map, true)) {
-			ChecklistForm form = form(id, formNode);
+			ChecklistForm form = form(id, title, formNode);
 			if (form != null) {
 				if (!seenForms.add(form.code())) {
 					error(formNode, "様式 " + form.code().code() + " が二度定義されています");
@@ -179,13 +179,14 @@ public final class CatalogFileReader {
 		}
 	}
 
-	private ChecklistForm form(String versionId, Node node) {
+	private ChecklistForm form(String versionId, String versionTitle, Node node) {
 		if (!(node instanceof MappingNode map)) {
 			error(node, "forms の各要素は form:, title:, sections: を持つ対応でなければなりません");
 			return null;
 		}
-		Map<String, Node> fields = fields(map, Set.of("form", "title", "sections"));
+		Map<String, Node> fields = fields(map, Set.of("form", "title", "documentTitle", "sections"));
 		String code = requiredText(fields, "form", map);
+		String documentTitle = optionalText(fields, "documentTitle");
 		Optional<FormCode> formCode = code == null ? Optional.empty() : FormCode.fromCode(code);
 		if (code != null && formCode.isEmpty()) {
 			error(fields.get("form"), "form は institution / pharmacy / vendor のいずれかです: " + code);
@@ -202,7 +203,8 @@ public final class CatalogFileReader {
 		if (formCode.isEmpty() || title == null) {
 			return null;
 		}
-		return new ChecklistForm(versionId, formCode.get(), title, sections);
+		return new ChecklistForm(versionId, formCode.get(), title, documentTitle == null ? versionTitle : documentTitle,
+				sections);
 	}
 
 	private static final class FormState {
@@ -232,7 +234,7 @@ public final class CatalogFileReader {
 		for (Node itemNode : sequence(fields.get("items"), "items", map, true)) {
 			items.addAll(item(itemNode, id, title, state));
 		}
-		return id == null || title == null ? null : new ChecklistSection(id, title, items);
+		return id == null || title == null ? null : new ChecklistSection(id, title, groupedByScope(items));
 	}
 
 	private List<CatalogItem> item(Node node, String sectionId, String sectionTitle, FormState state) {
@@ -336,6 +338,24 @@ public final class CatalogFileReader {
 					sourceUrls, guidelineRefs, guidance, checks));
 		}
 		return rows;
+	}
+
+	/**
+	 * Where a section has items split by scope (R5/R6 section 2), the form prints its rows grouped under
+	 * the scope headings — 全般, then サーバ, 端末PC, ネットワーク機器 — in item order within each group.
+	 */
+	private static List<CatalogItem> groupedByScope(List<CatalogItem> items) {
+		if (items.stream().noneMatch(i -> i.scope() != null)) {
+			return items;
+		}
+		return items.stream().sorted(java.util.Comparator.comparing(CatalogFileReader::heading)).toList();
+	}
+
+	private static Scope heading(CatalogItem item) {
+		if (item.scope() != null) {
+			return item.scope();
+		}
+		return item.scopes().isEmpty() ? Scope.GENERAL : item.scopes().get(0);
 	}
 
 	private Guidance guidance(Node node) {

@@ -102,7 +102,7 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 				lines.add(itemLine(row, scope, round));
 			}
 		}
-		return new ChecklistLayout(version.era() + " " + version.title(), FormWording.formTitle(view.form().title()),
+		return new ChecklistLayout(version.era() + " " + view.form().documentTitle(), FormWording.formTitle(view.form().title()),
 				notice, FormWording.nameLabel(view.form().code()) + orgName,
 				FormWording.FISCAL_YEAR + view.assessment().fiscalYear().japaneseLabel(), round, lines);
 	}
