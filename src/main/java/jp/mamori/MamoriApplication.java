@@ -4,9 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Mamori: one jar, three faces. Without arguments (or with {@code serve}) it serves the web UI and the
- * REST API; with a subcommand ({@code catalog}, {@code admin}, {@code export} …) it runs that command
- * against the configured database and exits.
+ * Mamori: one jar, three faces. Without arguments (or with {@code serve}) it serves the
+ * web UI and the REST API; with a subcommand ({@code catalog}, {@code admin},
+ * {@code export} …) it runs that command against the configured database and exits.
  */
 @SpringBootApplication
 public class MamoriApplication {

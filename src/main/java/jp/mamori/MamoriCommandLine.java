@@ -13,9 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command-line face: starts Spring without a web server, collects every {@link MamoriSubcommand}
- * bean as a picocli subcommand and runs the one asked for. Exit status 0 when the command ran, 2 for
- * bad input (message on stderr), 1 for anything unexpected.
+ * The command-line face: starts Spring without a web server, collects every
+ * {@link MamoriSubcommand} bean as a picocli subcommand and runs the one asked for. Exit
+ * status 0 when the command ran, 2 for bad input (message on stderr), 1 for anything
+ * unexpected.
  */
 @Command(name = "mamori", mixinStandardHelpOptions = true, version = "Mamori 0.1",
 		description = "医療機関等のサイバーセキュリティ対策チェックリスト / MHLW cybersecurity checklist")
@@ -46,7 +47,10 @@ public final class MamoriCommandLine implements Runnable {
 		}
 	}
 
-	/** Runs {@code args} against the given subcommands; separated from {@link #run} for tests. */
+	/**
+	 * Runs {@code args} against the given subcommands; separated from {@link #run} for
+	 * tests.
+	 */
 	public static int execute(java.util.Collection<MamoriSubcommand> subcommands, String[] args, PrintWriter out,
 			PrintWriter err) {
 		CommandLine root = new CommandLine(new MamoriCommandLine());
@@ -70,6 +74,5 @@ public final class MamoriCommandLine implements Runnable {
 	public void run() {
 		new CommandLine(this).usage(System.out);
 	}
-
 
 }

@@ -24,7 +24,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "jp.mamori", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	/** Every handler names the permission it needs (ARCHITECTURE.md §6): none is open by accident. */
+	/**
+	 * Every handler names the permission it needs (ARCHITECTURE.md §6): none is open by
+	 * accident.
+	 */
 	@ArchTest
 	static final ArchRule everyHandlerDeclaresItsPermission = methods().that()
 		.areDeclaredInClassesThat()
@@ -59,7 +62,8 @@ class ArchitectureTests {
 		.because("each class has a name that says what it does (STYLE.md)");
 
 	@ArchTest
-	static final ArchRule noJapaneseIdentifiers = noClasses().should(haveNameMatching(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*"))
+	static final ArchRule noJapaneseIdentifiers = noClasses()
+		.should(haveNameMatching(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*"))
 		.because("Japanese lives in messages and data, not in identifiers");
 
 	@ArchTest
@@ -74,11 +78,11 @@ class ArchitectureTests {
 			@Override
 			public void check(JavaClass item, ConditionEvents events) {
 				if (pattern.matcher(item.getSimpleName()).matches()) {
-					events.add(SimpleConditionEvent.satisfied(item, item.getName() + " is named " + item.getSimpleName()));
+					events.add(
+							SimpleConditionEvent.satisfied(item, item.getName() + " is named " + item.getSimpleName()));
 				}
 			}
 		};
 	}
-
 
 }

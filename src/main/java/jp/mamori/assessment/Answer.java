@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The answer to one row in one round. {@code needsRecheck} (要再確認) marks a value carried over from the
- * previous round or year that nobody has confirmed yet; {@code previousValue} is what was answered then.
+ * The answer to one row in one round. {@code needsRecheck} (要再確認) marks a value carried
+ * over from the previous round or year that nobody has confirmed yet;
+ * {@code previousValue} is what was answered then.
  *
  * @param version optimistic-locking version: a write must name the version it read
  */

@@ -12,8 +12,8 @@ import jp.mamori.shared.WarekiDate;
  * The form's rules, in one place for the web pages, the API and the exports:
  * <ul>
  * <li>the gate item 医療情報システムを導入、運用している = いいえ makes every other item 確認不要;</li>
- * <li>without a recorded vendor contract, items marked {@code vendor_contract} (2-②/③) are 記入不要, and only
- * they may be answered 記入不要;</li>
+ * <li>without a recorded vendor contract, items marked {@code vendor_contract} (2-②/③)
+ * are 記入不要, and only they may be answered 記入不要;</li>
  * <li>確認日 is required; いいえ needs a 目標日 within the assessment's 年度.</li>
  * </ul>
  */
@@ -51,17 +51,17 @@ final class AnswerRules {
 		}
 		else if (value == AnswerValue.NOT_REQUIRED && !notRequiredAllowed(item, vendorContract)) {
 			violations.add(new FieldViolation("answer", item.needsVendorContract()
-					? "事業者との契約が登録されているため「記入不要」は選べません。はい／いいえで回答してください"
-					: "「記入不要」は、事業者と契約していない場合の 2-②・2-③ だけで選べます"));
+					? "事業者との契約が登録されているため「記入不要」は選べません。はい／いいえで回答してください" : "「記入不要」は、事業者と契約していない場合の 2-②・2-③ だけで選べます"));
 		}
 		if (!item.isGate() && gateValue == AnswerValue.NO) {
-			violations.add(new FieldViolation("answer",
-					"「医療情報システムの有無」が「いいえ」のため、この項目は確認不要です"));
+			violations.add(new FieldViolation("answer", "「医療情報システムの有無」が「いいえ」のため、この項目は確認不要です"));
 		}
 		if (command.checkedOn() == null) {
 			violations.add(new FieldViolation("checkedOn", "確認日を入力してください"));
 		}
-		if (value == AnswerValue.NO) {
+		// いいえ on the gate means "no medical information system": nothing to fix, so no
+		// 目標日
+		if (value == AnswerValue.NO && !item.isGate()) {
 			if (command.targetDate() == null) {
 				violations.add(new FieldViolation("targetDate", "「いいえ」の場合は目標日を入力してください"));
 			}

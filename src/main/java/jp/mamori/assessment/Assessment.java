@@ -12,7 +12,7 @@ import jp.mamori.shared.OrgId;
  *
  * @param seededFrom the earlier assessment whose answers were carried over, if any
  */
-public record Assessment(UUID id, OrgId org, FiscalYear fiscalYear, String versionId, FormCode form,
-		UUID seededFrom, Instant createdAt, String createdBy) {
+public record Assessment(UUID id, OrgId org, FiscalYear fiscalYear, String versionId, FormCode form, UUID seededFrom,
+		Instant createdAt, String createdBy) {
 
 }

@@ -53,7 +53,9 @@ public class AssessmentQueries {
 		return view(require(org, id));
 	}
 
-	/** The most recent assessment (latest 年度, then newest), if the organisation has any. */
+	/**
+	 * The most recent assessment (latest 年度, then newest), if the organisation has any.
+	 */
 	public Optional<AssessmentView> latest(OrgId org) {
 		return repository.findAll(org).stream().findFirst().map(this::view);
 	}
@@ -87,7 +89,8 @@ public class AssessmentQueries {
 			}
 			rows.add(new AssessmentView.Row(item, perRound));
 		}
-		return new AssessmentView(assessment, version, form, vendorContract, rounds, rows, newConcepts(assessment, form));
+		return new AssessmentView(assessment, version, form, vendorContract, rounds, rows,
+				newConcepts(assessment, form));
 	}
 
 	private Set<String> newConcepts(Assessment assessment, ChecklistForm form) {

@@ -13,10 +13,12 @@ import jp.mamori.catalog.ChecklistSection;
 import jp.mamori.catalog.ChecklistVersion;
 
 /**
- * Read model of one assessment: the form's rows in printed order with every round's answer and the
- * status the form rules give it. Used by the pages, the API and the official exports.
+ * Read model of one assessment: the form's rows in printed order with every round's
+ * answer and the status the form rules give it. Used by the pages, the API and the
+ * official exports.
  *
- * @param newConcepts concepts that the assessment this one was seeded from did not have (e.g. R7 ⑦–⑩)
+ * @param newConcepts concepts that the assessment this one was seeded from did not have
+ * (e.g. R7 ⑦–⑩)
  */
 public record AssessmentView(Assessment assessment, ChecklistVersion version, ChecklistForm form,
 		boolean vendorContract, List<AssessmentRound> rounds, List<Row> rows, Set<String> newConcepts) {

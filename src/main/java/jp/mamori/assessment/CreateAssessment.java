@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: start answering a form of a checklist version for a 年度, with round 1 open. When seeded
- * from an earlier assessment (last year, or the previous version), answers carry over through concept
- * keys, each marked 要再確認 with the old answer kept beside it; items the earlier one did not have stay
- * empty and are highlighted as new.
+ * Use case: start answering a form of a checklist version for a 年度, with round 1 open.
+ * When seeded from an earlier assessment (last year, or the previous version), answers
+ * carry over through concept keys, each marked 要再確認 with the old answer kept beside it;
+ * items the earlier one did not have stay empty and are highlighted as new.
  */
 @Service
 public class CreateAssessment {
@@ -68,8 +68,8 @@ public class CreateAssessment {
 		ChecklistForm checklist = catalog.form(versionId, form)
 			.orElseThrow(() -> new InvalidInputException("form", versionId + " に様式 " + form.label() + " はありません"));
 		if (repository.find(org, year, form, versionId).isPresent()) {
-			throw new ConflictException(year.japaneseLabel() + "の" + versionId + "（" + form.label()
-					+ "）のチェックリストは既にあります");
+			throw new ConflictException(
+					year.japaneseLabel() + "の" + versionId + "（" + form.label() + "）のチェックリストは既にあります");
 		}
 		AssessmentView seed = seedFrom == null ? null : queries.view(org, seedFrom);
 		Instant now = clock.instant();
@@ -77,17 +77,18 @@ public class CreateAssessment {
 		repository.insert(assessment);
 		repository.insertRound(org, assessment.id(), 1, now);
 		for (CatalogItem item : checklist.items()) {
-			repository.insertAnswer(org, assessment.id(), seed == null ? Answer.blank(item.id(), 1) : carried(item, seed));
+			repository.insertAnswer(org, assessment.id(),
+					seed == null ? Answer.blank(item.id(), 1) : carried(item, seed));
 		}
-		events.publishEvent(new AssessmentCreated(assessment.id(), org, year.startYear(), versionId, form.code(),
-				seedFrom, by));
+		events.publishEvent(
+				new AssessmentCreated(assessment.id(), org, year.startYear(), versionId, form.code(), seedFrom, by));
 		return assessment;
 	}
 
 	/**
-	 * The earlier answer for the same concept: for a row split by scope, the row with the same scope; for
-	 * an item that was split before and is one row now (R7 ⑥ セキュリティパッチ), いいえ if any earlier row
-	 * said いいえ, はい only if all said はい.
+	 * The earlier answer for the same concept: for a row split by scope, the row with the
+	 * same scope; for an item that was split before and is one row now (R7 ⑥ セキュリティパッチ),
+	 * いいえ if any earlier row said いいえ, はい only if all said はい.
 	 */
 	private static Answer carried(CatalogItem item, AssessmentView seed) {
 		int lastRound = seed.latestRound().number();
@@ -102,10 +103,18 @@ public class CreateAssessment {
 			return Answer.blank(item.id(), 1);
 		}
 		AnswerValue value = earlier.stream().anyMatch(a -> a.value() == AnswerValue.NO) ? AnswerValue.NO
-				: earlier.stream().allMatch(a -> a.value() == AnswerValue.YES) ? AnswerValue.YES : earlier.get(0).value();
-		var checkedOn = earlier.stream().map(Answer::checkedOn).filter(d -> d != null).max(java.util.Comparator.naturalOrder())
+				: earlier.stream().allMatch(a -> a.value() == AnswerValue.YES) ? AnswerValue.YES
+						: earlier.get(0).value();
+		var checkedOn = earlier.stream()
+			.map(Answer::checkedOn)
+			.filter(d -> d != null)
+			.max(java.util.Comparator.naturalOrder())
 			.orElse(null);
-		String note = earlier.stream().map(Answer::note).filter(n -> n != null && !n.isBlank()).findFirst().orElse(null);
+		String note = earlier.stream()
+			.map(Answer::note)
+			.filter(n -> n != null && !n.isBlank())
+			.findFirst()
+			.orElse(null);
 		return new Answer(item.id(), 1, value, null, null, note, true, value, checkedOn, 0, null, null);
 	}
 

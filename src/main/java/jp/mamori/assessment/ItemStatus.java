@@ -7,8 +7,7 @@ public enum ItemStatus {
 	/** 記入不要 answered (allowed by the no-vendor-contract rule). */
 	NOT_REQUIRED,
 	/** 確認不要: the gate item was answered いいえ, so nothing else needs checking. */
-	NOT_NEEDED,
-	UNANSWERED;
+	NOT_NEEDED, UNANSWERED;
 
 	public String code() {
 		return name().toLowerCase();

@@ -7,9 +7,9 @@ import java.util.Optional;
 import jp.mamori.shared.FiscalYear;
 
 /**
- * The one sentence the dashboard leads with: what to do next, as a message key and its arguments.
- * Order: no checklist → the gate question → unanswered items → carried-over answers to re-check →
- * overdue 目標日 → submit → hand in.
+ * The one sentence the dashboard leads with: what to do next, as a message key and its
+ * arguments. Order: no checklist → the gate question → unanswered items → carried-over
+ * answers to re-check → overdue 目標日 → submit → hand in.
  */
 public record NextAction(String key, List<Object> args) {
 

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: answer one row in an open round. The form rules are checked before anything is written; a
- * write that names an older version than the stored one is refused (never silently overwritten).
+ * Use case: answer one row in an open round. The form rules are checked before anything
+ * is written; a write that names an older version than the stored one is refused (never
+ * silently overwritten).
  */
 @Service
 public class RecordAnswer {
@@ -54,7 +55,8 @@ public class RecordAnswer {
 		if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
 			throw new ConflictException(STALE);
 		}
-		AnswerValue gateValue = view.form().gate()
+		AnswerValue gateValue = view.form()
+			.gate()
 			.flatMap(g -> view.row(g.id()))
 			.map(r -> r.round(round).answer().value())
 			.orElse(null);
@@ -66,12 +68,13 @@ public class RecordAnswer {
 		AnswerValue value = AnswerValue.fromCode(command.answer()).orElseThrow();
 		String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
 		Answer updated = new Answer(itemId, round, value, command.checkedOn(),
-				value == AnswerValue.NO ? command.targetDate() : null, note, false, current.previousValue(),
-				current.previousCheckedOn(), current.version() + 1, clock.instant(), by);
+				value == AnswerValue.NO && !item.isGate() ? command.targetDate() : null, note, false,
+				current.previousValue(), current.previousCheckedOn(), current.version() + 1, clock.instant(), by);
 		if (repository.updateAnswer(org, assessmentId, updated, current.version()) != 1) {
 			throw new ConflictException(STALE);
 		}
-		events.publishEvent(new AnswerRecorded(assessmentId, org, round, itemId, summary(current), summary(updated), by));
+		events
+			.publishEvent(new AnswerRecorded(assessmentId, org, round, itemId, summary(current), summary(updated), by));
 		return updated;
 	}
 

@@ -10,7 +10,8 @@ public record RoundSubmitted(UUID assessment, OrgId org, int round, int unanswer
 
 	@Override
 	public AuditFacts audit() {
-		return new AuditFacts(org, by, "assessment.round.submitted", assessment + " " + round + "回目", "未回答 " + unanswered + " 件");
+		return new AuditFacts(org, by, "assessment.round.submitted", assessment + " " + round + "回目",
+				"未回答 " + unanswered + " 件");
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: start the next round (2回目, 3回目) after the previous one was submitted. Every row starts with
- * the last answer, marked 要再確認 and with its 確認日 cleared: each item has to be checked again.
+ * Use case: start the next round (2回目, 3回目) after the previous one was submitted. Every
+ * row starts with the last answer, marked 要再確認 and with its 確認日 cleared: each item has to
+ * be checked again.
  */
 @Service
 public class StartNextRound {
@@ -50,9 +51,9 @@ public class StartNextRound {
 		repository.insertRound(org, assessmentId, next, clock.instant());
 		for (AssessmentView.Row row : view.rows()) {
 			Answer previous = row.round(last.number()).answer();
-			repository.insertAnswer(org, assessmentId, new Answer(row.item().id(), next, previous.value(), null,
-					previous.targetDate(), previous.note(), previous.value() != null, previous.value(),
-					previous.checkedOn(), 0, null, null));
+			repository.insertAnswer(org, assessmentId,
+					new Answer(row.item().id(), next, previous.value(), null, previous.targetDate(), previous.note(),
+							previous.value() != null, previous.value(), previous.checkedOn(), 0, null, null));
 		}
 		events.publishEvent(new RoundStarted(assessmentId, org, next, by));
 		return queries.view(org, assessmentId).round(next);

@@ -9,7 +9,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use case: submit a round; it becomes read-only and the submission goes to the audit trail. */
+/**
+ * Use case: submit a round; it becomes read-only and the submission goes to the audit
+ * trail.
+ */
 @Service
 public class SubmitRound {
 

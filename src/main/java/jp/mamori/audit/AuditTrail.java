@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends to and verifies the hash chain. Appending locks the chain head row, so concurrent
- * transactions (or nodes) extend the chain one after another instead of forking it.
+ * Appends to and verifies the hash chain. Appending locks the chain head row, so
+ * concurrent transactions (or nodes) extend the chain one after another instead of
+ * forking it.
  */
 @Service
 public class AuditTrail {
@@ -52,7 +53,8 @@ public class AuditTrail {
 		String safeTarget = truncate(target, 300);
 		String safeDetail = truncate(detail, 4000);
 		String hash = hash(head.lastHash(), seq, org, at, safeActor, action, safeTarget, safeDetail);
-		AuditEntry entry = new AuditEntry(seq, org, at, safeActor, action, safeTarget, safeDetail, head.lastHash(), hash);
+		AuditEntry entry = new AuditEntry(seq, org, at, safeActor, action, safeTarget, safeDetail, head.lastHash(),
+				hash);
 		repository.insert(entry);
 		repository.moveHead(seq, hash);
 		return entry;
@@ -62,7 +64,9 @@ public class AuditTrail {
 		return repository.entries(org, limit);
 	}
 
-	/** Walks the whole chain; the first entry whose content, order or link does not hold. */
+	/**
+	 * Walks the whole chain; the first entry whose content, order or link does not hold.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Break> verify() {
 		String previous = AuditRepository.GENESIS;

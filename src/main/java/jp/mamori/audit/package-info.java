@@ -1,7 +1,8 @@
 /**
- * The tamper-evident audit trail: every {@link jp.mamori.shared.Auditable} event any module publishes is
- * appended, in the same transaction as the change, to a hash chain in which each entry carries the hash
- * of the one before. {@code mamori audit verify} walks the chain. Depends on shared only.
+ * The tamper-evident audit trail: every {@link jp.mamori.shared.Auditable} event any
+ * module publishes is appended, in the same transaction as the change, to a hash chain in
+ * which each entry carries the hash of the one before. {@code mamori audit verify} walks
+ * the chain. Depends on shared only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "監査証跡 (audit)")
 package jp.mamori.audit;

@@ -21,9 +21,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * Read API of the checklist catalog: built-in versions (validated when the application starts — a bad
- * file stops start-up) plus versions an administrator imported. Versions are immutable, so each is
- * parsed once and cached; other nodes pick up an import on first use.
+ * Read API of the checklist catalog: built-in versions (validated when the application
+ * starts — a bad file stops start-up) plus versions an administrator imported. Versions
+ * are immutable, so each is parsed once and cached; other nodes pick up an import on
+ * first use.
  */
 @Service
 public class Catalog {
@@ -43,7 +44,8 @@ public class Catalog {
 	Catalog(ImportedCatalogRepository importedFiles, ObjectProvider<KnownCheckIds> checkIds) {
 		this.importedFiles = importedFiles;
 		this.checkIds = checkIds;
-		this.concepts = CatalogFileReader.readConcepts("concepts.yaml", read(resource("classpath:catalog/concepts.yaml")));
+		this.concepts = CatalogFileReader.readConcepts("concepts.yaml",
+				read(resource("classpath:catalog/concepts.yaml")));
 		this.builtIn = loadBuiltIn();
 	}
 
@@ -78,8 +80,10 @@ public class Catalog {
 		for (ImportedCatalogRepository.ImportedFile file : importedFiles.findAll()) {
 			all.computeIfAbsent(file.versionId(), id -> importedVersion(file));
 		}
-		return all.values().stream().sorted(Comparator.comparing(ChecklistVersion::fiscalYear)
-			.thenComparing(ChecklistVersion::id)).toList();
+		return all.values()
+			.stream()
+			.sorted(Comparator.comparing(ChecklistVersion::fiscalYear).thenComparing(ChecklistVersion::id))
+			.toList();
 	}
 
 	public Optional<ChecklistVersion> version(String id) {

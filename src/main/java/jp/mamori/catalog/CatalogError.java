@@ -1,6 +1,9 @@
 package jp.mamori.catalog;
 
-/** One problem in a catalog file, with the line it was found on (1-based; 0 when not tied to a line). */
+/**
+ * One problem in a catalog file, with the line it was found on (1-based; 0 when not tied
+ * to a line).
+ */
 public record CatalogError(int line, String message) {
 
 	@Override

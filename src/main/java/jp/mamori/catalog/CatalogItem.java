@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One answerable row of a form. Where the form prints one item under several scope headings
- * (R5/R6 2-(4), 2-(5), 2-(7), 2-(9)) each scope is its own row with id {@code ITEM@scope}
- * ({@code 2-7@server}); otherwise the id is the item id ({@code 2-6}).
+ * One answerable row of a form. Where the form prints one item under several scope
+ * headings (R5/R6 2-(4), 2-(5), 2-(7), 2-(9)) each scope is its own row with id
+ * {@code ITEM@scope} ({@code 2-7@server}); otherwise the id is the item id ({@code 2-6}).
  *
  * @param id row id, stable contract ({@code 2-6}, {@code 2-7@server})
  * @param itemId the printed item's id without scope ({@code 2-7})
@@ -28,7 +28,10 @@ public record CatalogItem(String id, String itemId, String number, String sectio
 		checks = List.copyOf(checks);
 	}
 
-	/** Scope as a heading: the row's own scope, or the item's headings joined (サーバ・端末PC); may be empty. */
+	/**
+	 * Scope as a heading: the row's own scope, or the item's headings joined (サーバ・端末PC);
+	 * may be empty.
+	 */
 	public String scopeLabel() {
 		if (scope != null) {
 			return scope.label();

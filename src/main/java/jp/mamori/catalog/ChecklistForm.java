@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One form of a version (e.g. R7 医療機関確認用) with its sections and answerable rows in printed order.
+ * One form of a version (e.g. R7 医療機関確認用) with its sections and answerable rows in
+ * printed order.
  *
- * @param documentTitle the checklist's own title on this form (the pharmacy set is titled 薬局における…)
+ * @param documentTitle the checklist's own title on this form (the pharmacy set is titled
+ * 薬局における…)
  */
 public record ChecklistForm(String versionId, FormCode code, String title, String documentTitle,
 		List<ChecklistSection> sections) {

@@ -32,8 +32,8 @@ public enum FormCode {
 	}
 
 	public static FormCode require(String code) {
-		return fromCode(code).orElseThrow(() -> new BadInputException(
-				"様式の指定が正しくありません（institution / pharmacy / vendor のいずれか）: " + code));
+		return fromCode(code)
+			.orElseThrow(() -> new BadInputException("様式の指定が正しくありません（institution / pharmacy / vendor のいずれか）: " + code));
 	}
 
 }

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: an administrator imports a new checklist version file (e.g. 令和8年度版). The file is validated
- * completely first; a version id that already exists is refused, so a version never changes once in use.
+ * Use case: an administrator imports a new checklist version file (e.g. 令和8年度版). The file
+ * is validated completely first; a version id that already exists is refused, so a
+ * version never changes once in use.
  */
 @Service
 public class ImportCatalogVersion {
@@ -41,8 +42,8 @@ public class ImportCatalogVersion {
 		String content = utf8(fileName, bytes);
 		ChecklistVersion version = catalog.parse(fileName, content, false);
 		if (catalog.isKnownVersion(version.id())) {
-			throw new InvalidCatalogException(fileName, List.of(new CatalogError(0,
-					"版 " + version.id() + " は既に登録されています。登録済みの版は変更できません。新しい版IDを付けてください")));
+			throw new InvalidCatalogException(fileName,
+					List.of(new CatalogError(0, "版 " + version.id() + " は既に登録されています。登録済みの版は変更できません。新しい版IDを付けてください")));
 		}
 		String sha256 = Sha256.hex(bytes);
 		files.insert(new ImportedCatalogRepository.ImportedFile(version.id(), fileName, content, sha256),
@@ -65,6 +66,5 @@ public class ImportCatalogVersion {
 					List.of(new CatalogError(0, "ファイルが UTF-8 ではありません（YAML は UTF-8 で保存してください）")));
 		}
 	}
-
 
 }

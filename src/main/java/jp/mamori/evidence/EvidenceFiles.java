@@ -38,7 +38,10 @@ public class EvidenceFiles {
 		return maxBytes;
 	}
 
-	/** Stores a file and links it to its owner (e.g. {@code assessment-item}, {@code <assessment>/<item>}). */
+	/**
+	 * Stores a file and links it to its owner (e.g. {@code assessment-item},
+	 * {@code <assessment>/<item>}).
+	 */
 	@Transactional
 	public EvidenceFile store(OrgId org, String fileName, byte[] bytes, String ownerType, String ownerRef, String by) {
 		String name = fileName == null ? "" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
@@ -52,8 +55,7 @@ public class EvidenceFiles {
 			throw new BadInputException("ファイルが大きすぎます（上限 " + (maxBytes / (1024 * 1024)) + "MB）: " + name);
 		}
 		EvidenceType type = EvidenceType.forFileName(name)
-			.orElseThrow(() -> new BadInputException(
-					"この種類のファイルは登録できません（PDF・画像・Excel・Word・テキスト・CSV）: " + name));
+			.orElseThrow(() -> new BadInputException("この種類のファイルは登録できません（PDF・画像・Excel・Word・テキスト・CSV）: " + name));
 		if (!type.matches(bytes)) {
 			throw new BadInputException("ファイルの中身が拡張子と一致しません: " + name);
 		}

@@ -5,16 +5,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of file accepted as evidence, recognised by extension and confirmed by the first bytes, so a
- * renamed executable is refused whatever content type the browser claims.
+ * The kinds of file accepted as evidence, recognised by extension and confirmed by the
+ * first bytes, so a renamed executable is refused whatever content type the browser
+ * claims.
  */
 enum EvidenceType {
 
 	PDF("application/pdf", new String[] { "pdf" }, new int[] { 0x25, 0x50, 0x44, 0x46 }),
 	PNG("image/png", new String[] { "png" }, new int[] { 0x89, 0x50, 0x4E, 0x47 }),
 	JPEG("image/jpeg", new String[] { "jpg", "jpeg" }, new int[] { 0xFF, 0xD8, 0xFF }),
-	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new String[] { "xlsx" }, new int[] { 0x50, 0x4B, 0x03, 0x04 }),
-	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", new String[] { "docx" }, new int[] { 0x50, 0x4B, 0x03, 0x04 }),
+	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new String[] { "xlsx" },
+			new int[] { 0x50, 0x4B, 0x03, 0x04 }),
+	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", new String[] { "docx" },
+			new int[] { 0x50, 0x4B, 0x03, 0x04 }),
 	XLS("application/vnd.ms-excel", new String[] { "xls" }, new int[] { 0xD0, 0xCF, 0x11, 0xE0 }),
 	DOC("application/msword", new String[] { "doc" }, new int[] { 0xD0, 0xCF, 0x11, 0xE0 }),
 	TEXT("text/plain", new String[] { "txt", "log", "csv" }, null);

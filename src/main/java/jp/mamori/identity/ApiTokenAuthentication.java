@@ -6,7 +6,10 @@ import jp.mamori.shared.OrgId;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A request authenticated by an API token: acts as its user, within the token's organisation only. */
+/**
+ * A request authenticated by an API token: acts as its user, within the token's
+ * organisation only.
+ */
 public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
 	private final String username;

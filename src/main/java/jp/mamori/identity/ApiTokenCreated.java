@@ -4,7 +4,8 @@ import jp.mamori.shared.Auditable;
 import jp.mamori.shared.OrgId;
 
 /** An API token was issued (the token itself is never recorded). */
-public record ApiTokenCreated(OrgId org, String username, java.util.UUID tokenId, String createdBy) implements Auditable {
+public record ApiTokenCreated(OrgId org, String username, java.util.UUID tokenId,
+		String createdBy) implements Auditable {
 
 	@Override
 	public AuditFacts audit() {

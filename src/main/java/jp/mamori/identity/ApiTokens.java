@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens for scripts and collectors: bound to one organisation and one user, shown once, stored as a
- * SHA-256 hash (a token is 256 random bits, so a fast hash is enough: there is nothing to brute-force).
+ * API tokens for scripts and collectors: bound to one organisation and one user, shown
+ * once, stored as a SHA-256 hash (a token is 256 random bits, so a fast hash is enough:
+ * there is nothing to brute-force).
  */
 @Service
 public class ApiTokens {
@@ -41,7 +42,10 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
-	/** Issues a token for a member of {@code org}; returns the token text, which is never shown again. */
+	/**
+	 * Issues a token for a member of {@code org}; returns the token text, which is never
+	 * shown again.
+	 */
 	@Transactional
 	public String create(OrgId org, String username, String createdBy) {
 		UserAccount user = users.findByUsername(username)

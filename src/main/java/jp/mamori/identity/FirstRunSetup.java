@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: the very first start. Creates the first organisation (医療機関 or 薬局) and its administrator,
- * who also becomes システム管理者. Refused once any organisation exists.
+ * Use case: the very first start. Creates the first organisation (医療機関 or 薬局) and its
+ * administrator, who also becomes システム管理者. Refused once any organisation exists.
  */
 @Service
 public class FirstRunSetup {

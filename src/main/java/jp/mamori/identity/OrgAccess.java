@@ -8,9 +8,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The permission checks controllers declare, e.g. {@code @PreAuthorize("@access.canEdit(#org)")}.
- * Roles are read from the database on every check, so a changed or removed membership takes effect at
- * once. An API token only ever reaches the organisation it was issued for.
+ * The permission checks controllers declare, e.g.
+ * {@code @PreAuthorize("@access.canEdit(#org)")}. Roles are read from the database on
+ * every check, so a changed or removed membership takes effect at once. An API token only
+ * ever reaches the organisation it was issued for.
  */
 @Component("access")
 public class OrgAccess {

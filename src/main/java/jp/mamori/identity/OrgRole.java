@@ -14,7 +14,10 @@ public enum OrgRole {
 	EDITOR("editor"),
 	/** 閲覧者: reads, e.g. management. */
 	VIEWER("viewer"),
-	/** 事業者: a vendor's user; sees nothing of the organisation until the vendor portal grants it. */
+	/**
+	 * 事業者: a vendor's user; sees nothing of the organisation until the vendor portal
+	 * grants it.
+	 */
 	VENDOR("vendor");
 
 	private final String code;
@@ -44,8 +47,8 @@ public enum OrgRole {
 	}
 
 	public static OrgRole require(String code) {
-		return fromCode(code).orElseThrow(
-				() -> new BadInputException("権限の指定が正しくありません（admin / editor / viewer / vendor）: " + code));
+		return fromCode(code)
+			.orElseThrow(() -> new BadInputException("権限の指定が正しくありません（admin / editor / viewer / vendor）: " + code));
 	}
 
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The password rule of checklist item 2-⑦ (令和7年度版): at least 8 characters mixing letters, digits
- * and symbols, or at least 13 characters. Mamori applies to itself the rule it checks at hospitals.
+ * The password rule of checklist item 2-⑦ (令和7年度版): at least 8 characters mixing letters,
+ * digits and symbols, or at least 13 characters. Mamori applies to itself the rule it
+ * checks at hospitals.
  */
 public final class PasswordPolicy {
 

@@ -41,8 +41,8 @@ public class UserAccounts {
 	}
 
 	/**
-	 * Creates a user with a role in {@code org}. The first user of the instance also becomes システム管理者,
-	 * so that somebody can manage the catalog and create organisations.
+	 * Creates a user with a role in {@code org}. The first user of the instance also
+	 * becomes システム管理者, so that somebody can manage the catalog and create organisations.
 	 */
 	@Transactional
 	public UserAccount create(OrgId org, String username, String displayName, String password, OrgRole role,

@@ -25,8 +25,8 @@ public enum OrgKind {
 	}
 
 	public static OrgKind require(String code) {
-		return fromCode(code).orElseThrow(() -> new BadInputException(
-				"組織の種別が正しくありません（institution / pharmacy / vendor / group）: " + code));
+		return fromCode(code).orElseThrow(
+				() -> new BadInputException("組織の種別が正しくありません（institution / pharmacy / vendor / group）: " + code));
 	}
 
 }

@@ -12,7 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Organisations and their vendor contracts: creation, look-up, and the contract register. */
+/**
+ * Organisations and their vendor contracts: creation, look-up, and the contract register.
+ */
 @Service
 public class Organizations {
 
@@ -48,7 +50,9 @@ public class Organizations {
 		return find(id).orElseThrow(() -> new BadInputException("組織が見つかりません: " + id));
 	}
 
-	/** Resolves a command-line reference: an organisation id, or an exact, unique name. */
+	/**
+	 * Resolves a command-line reference: an organisation id, or an exact, unique name.
+	 */
 	public Organization resolve(String idOrName) {
 		try {
 			Optional<Organization> byId = find(new OrgId(UUID.fromString(idOrName)));
@@ -63,8 +67,8 @@ public class Organizations {
 		if (named.size() == 1) {
 			return named.get(0);
 		}
-		throw new BadInputException(named.isEmpty() ? "組織が見つかりません: " + idOrName
-				: "同じ名前の組織が複数あります。組織IDで指定してください: " + idOrName);
+		throw new BadInputException(
+				named.isEmpty() ? "組織が見つかりません: " + idOrName : "同じ名前の組織が複数あります。組織IDで指定してください: " + idOrName);
 	}
 
 	public long count() {

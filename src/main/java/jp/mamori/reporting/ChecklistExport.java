@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Exports an assessment as the official MHLW checklist form, as an Excel workbook or a PDF, for the
- * 保健所 or a 立入検査. The export for round N shows rounds 1…N side by side, as the paper form where the
- * second check is written beside the first. Each export is recorded in the audit trail
- * ({@link ChecklistExported}).
+ * Exports an assessment as the official MHLW checklist form, as an Excel workbook or a
+ * PDF, for the 保健所 or a 立入検査. The export for round N shows rounds 1…N side by side, as
+ * the paper form where the second check is written beside the first. Each export is
+ * recorded in the audit trail ({@link ChecklistExported}).
  */
 @Service
 public class ChecklistExport {
@@ -38,7 +38,8 @@ public class ChecklistExport {
 	/**
 	 * The form with rounds 1…{@code round} of the assessment.
 	 * @throws BadInputException for a round the assessment does not have, or no format
-	 * @throws jp.mamori.shared.NotFoundException when the assessment is not the organisation's
+	 * @throws jp.mamori.shared.NotFoundException when the assessment is not the
+	 * organisation's
 	 */
 	@Transactional
 	public byte[] export(OrgId org, UUID assessmentId, int round, ExportFormat format, String requestedBy) {

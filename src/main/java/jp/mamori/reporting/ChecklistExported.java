@@ -6,7 +6,8 @@ import jp.mamori.shared.Auditable;
 import jp.mamori.shared.OrgId;
 
 /**
- * The official checklist of an assessment was exported (downloaded or written by the command line).
+ * The official checklist of an assessment was exported (downloaded or written by the
+ * command line).
  *
  * @param round the last round on the exported form (rounds 1…round are shown)
  * @param format {@code xlsx} or {@code pdf}

@@ -1,8 +1,9 @@
 package jp.mamori.shared;
 
 /**
- * An event that belongs in the audit trail. Modules publish their past-tense events; the audit module
- * records every event that implements this, without depending on the modules themselves.
+ * An event that belongs in the audit trail. Modules publish their past-tense events; the
+ * audit module records every event that implements this, without depending on the modules
+ * themselves.
  */
 public interface Auditable {
 
@@ -11,7 +12,8 @@ public interface Auditable {
 	/**
 	 * What the trail records of an event.
 	 *
-	 * @param org the organisation concerned, or null for instance-wide events (e.g. a catalog import)
+	 * @param org the organisation concerned, or null for instance-wide events (e.g. a
+	 * catalog import)
 	 * @param actor who did it (user name, or "system")
 	 * @param action a stable code such as {@code assessment.round.submitted}
 	 * @param target what it happened to

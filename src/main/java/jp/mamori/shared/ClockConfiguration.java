@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the whole application, in Japan time: "today" is the clinic's today. Tests replace it. */
+/**
+ * One clock for the whole application, in Japan time: "today" is the clinic's today.
+ * Tests replace it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.Month;
 
 /**
- * A Japanese fiscal year (年度): April 1 to March 31 of the next calendar year. {@code FiscalYear(2025)}
- * is 令和7年度, from 2025-04-01 to 2026-03-31.
+ * A Japanese fiscal year (年度): April 1 to March 31 of the next calendar year.
+ * {@code FiscalYear(2025)} is 令和7年度, from 2025-04-01 to 2026-03-31.
  */
 public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
 
@@ -19,7 +19,9 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
 		return new FiscalYear(startYear);
 	}
 
-	/** The fiscal year a date falls in: before April it belongs to the previous year's 年度. */
+	/**
+	 * The fiscal year a date falls in: before April it belongs to the previous year's 年度.
+	 */
 	public static FiscalYear containing(LocalDate date) {
 		return new FiscalYear(date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1);
 	}
@@ -44,7 +46,9 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
 		return new FiscalYear(startYear + 1);
 	}
 
-	/** 和暦 label as printed on forms, e.g. 令和7年度 (named by the era in force on April 1). */
+	/**
+	 * 和暦 label as printed on forms, e.g. 令和7年度 (named by the era in force on April 1).
+	 */
 	public String japaneseLabel() {
 		return WarekiDate.of(firstDay()).eraYear() + "度";
 	}

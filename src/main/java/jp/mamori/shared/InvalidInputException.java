@@ -3,7 +3,10 @@ package jp.mamori.shared;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Input broke one or more rules; the REST API answers 400 with {@code {"errors":[{field, message}]}}. */
+/**
+ * Input broke one or more rules; the REST API answers 400 with {@code {"errors":[{field,
+ * message}]}}.
+ */
 public class InvalidInputException extends BadInputException {
 
 	private final List<FieldViolation> violations;

@@ -3,7 +3,9 @@ package jp.mamori.shared;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies an organisation; every organisation-owned row and every query carries one. */
+/**
+ * Identifies an organisation; every organisation-owned row and every query carries one.
+ */
 public record OrgId(UUID value) {
 
 	public OrgId {

@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: evidence files, imported catalog files, audit chain, token hashes. */
+/**
+ * SHA-256 as lower-case hex: evidence files, imported catalog files, audit chain, token
+ * hashes.
+ */
 public final class Sha256 {
 
 	private Sha256() {

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A date written in 和暦 as Japanese forms print it: 令和7年4月1日, with the first year of an era as 元年
- * (令和元年5月1日). Eras come from {@link JapaneseChronology}, so 平成31年4月30日 is followed by 令和元年5月1日.
- * (Named WarekiDate because {@code java.time.chrono.JapaneseDate} already exists.)
+ * A date written in 和暦 as Japanese forms print it: 令和7年4月1日, with the first year of an
+ * era as 元年 (令和元年5月1日). Eras come from {@link JapaneseChronology}, so 平成31年4月30日 is
+ * followed by 令和元年5月1日. (Named WarekiDate because {@code java.time.chrono.JapaneseDate}
+ * already exists.)
  */
 public record WarekiDate(LocalDate date) {
 
@@ -32,7 +33,9 @@ public record WarekiDate(LocalDate date) {
 		return new WarekiDate(date);
 	}
 
-	/** Formats a date, or returns an empty string for {@code null} (blank cells on forms). */
+	/**
+	 * Formats a date, or returns an empty string for {@code null} (blank cells on forms).
+	 */
 	public static String format(LocalDate date) {
 		return date == null ? "" : of(date).toString();
 	}

@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The REST API's error format: {@code {"errors":[{"field":…,"message":…}]}} with Japanese messages —
- * 400 for broken rules, 404 for ids not in the organisation, 409 for stale or locked records.
+ * The REST API's error format: {@code {"errors":[{"field":…,"message":…}]}} with Japanese
+ * messages — 400 for broken rules, 404 for ids not in the organisation, 409 for stale or
+ * locked records.
  */
-@RestControllerAdvice(basePackages = "jp.mamori", annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(0)
 class ApiErrors {
 
@@ -71,6 +72,5 @@ class ApiErrors {
 	private static ResponseEntity<Body> status(HttpStatus status, String message) {
 		return ResponseEntity.status(status).body(new Body(List.of(new FieldViolation(null, message))));
 	}
-
 
 }

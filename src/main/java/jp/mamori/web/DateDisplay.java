@@ -8,7 +8,10 @@ import jp.mamori.shared.ClockConfiguration;
 import jp.mamori.shared.WarekiDate;
 import org.springframework.stereotype.Component;
 
-/** Date formatting for templates ({@code ${@dates.wareki(d)}}): 和暦 for dates, Japan time for instants. */
+/**
+ * Date formatting for templates ({@code ${@dates.wareki(d)}}): 和暦 for dates, Japan time
+ * for instants.
+ */
 @Component("dates")
 public class DateDisplay {
 

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Pages: a missing record is a 404 page, bad input a 400 page with the Japanese reason. */
+/**
+ * Pages: a missing record is a 404 page, bad input a 400 page with the Japanese reason.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
@@ -20,6 +23,14 @@ class PageErrors {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		model.addAttribute("status", 404);
 		model.addAttribute("message", ex.getMessage());
+		return "error";
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("status", 400);
+		model.addAttribute("message", "ファイルが大きすぎます。小さいファイルに分けて登録してください");
 		return "error";
 	}
 

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The checklist journey through the use cases, on whichever database the concrete subclass gives
- * (H2 and PostgreSQL): the SQL must behave the same on both.
+ * The checklist journey through the use cases, on whichever database the concrete
+ * subclass gives (H2 and PostgreSQL): the SQL must behave the same on both.
  */
 abstract class AssessmentScenarios {
 
@@ -57,8 +57,8 @@ abstract class AssessmentScenarios {
 
 	@BeforeEach
 	void clinic() {
-		Organization clinic = fixtures.clinicWith("user" + USERS.incrementAndGet() + getClass().getSimpleName().length(),
-				OrgRole.ADMIN);
+		Organization clinic = fixtures
+			.clinicWith("user" + USERS.incrementAndGet() + getClass().getSimpleName().length(), OrgRole.ADMIN);
 		org = clinic.id();
 	}
 
@@ -127,8 +127,8 @@ abstract class AssessmentScenarios {
 	void requiresACheckDate() {
 		UUID id = r7();
 
-		assertThatThrownBy(() -> recordAnswer.record(org, id, 1, "1-1", new AnswerCommand("yes", null, null, null, null),
-				"tester"))
+		assertThatThrownBy(() -> recordAnswer.record(org, id, 1, "1-1",
+				new AnswerCommand("yes", null, null, null, null), "tester"))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(FieldViolation::field).containsExactly("checkedOn"));
 	}
@@ -137,8 +137,9 @@ abstract class AssessmentScenarios {
 	void gateAnsweredNoMakesEveryOtherItemNotNeeded() {
 		UUID id = r7();
 
-		recordAnswer.record(org, id, 1, "0-1", new AnswerCommand("no", LocalDate.of(2025, 6, 1),
-				LocalDate.of(2025, 12, 1), null, null), "tester");
+		// いいえ here is not a deficiency: no 目標日 is asked for
+		recordAnswer.record(org, id, 1, "0-1", new AnswerCommand("no", LocalDate.of(2025, 6, 1), null, null, null),
+				"tester");
 
 		AssessmentView view = queries.view(org, id);
 		assertThat(view.rows().stream().filter(r -> !r.item().isGate()))
@@ -152,8 +153,8 @@ abstract class AssessmentScenarios {
 	void notRequiredIsAllowedOnlyForVendorItemsWithoutContract() {
 		UUID id = r7();
 
-		recordAnswer.record(org, id, 1, "2-2", new AnswerCommand("not_required", LocalDate.of(2025, 6, 1), null, null, null),
-				"tester");
+		recordAnswer.record(org, id, 1, "2-2",
+				new AnswerCommand("not_required", LocalDate.of(2025, 6, 1), null, null, null), "tester");
 		assertThatThrownBy(() -> recordAnswer.record(org, id, 1, "2-6",
 				new AnswerCommand("not_required", LocalDate.of(2025, 6, 1), null, null, null), "tester"))
 			.isInstanceOf(InvalidInputException.class)
@@ -171,8 +172,8 @@ abstract class AssessmentScenarios {
 	void refusesAStaleEditInsteadOfOverwritingIt() {
 		UUID id = r7();
 		int readVersion = queries.view(org, id).row("1-1").orElseThrow().round(1).answer().version();
-		recordAnswer.record(org, id, 1, "1-1", new AnswerCommand("yes", LocalDate.of(2025, 6, 1), null, "A", readVersion),
-				"alice");
+		recordAnswer.record(org, id, 1, "1-1",
+				new AnswerCommand("yes", LocalDate.of(2025, 6, 1), null, "A", readVersion), "alice");
 
 		assertThatThrownBy(() -> recordAnswer.record(org, id, 1, "1-1",
 				new AnswerCommand("no", LocalDate.of(2025, 6, 2), LocalDate.of(2025, 9, 1), "B", readVersion), "bob"))
@@ -222,8 +223,8 @@ abstract class AssessmentScenarios {
 		UUID r6 = createAssessment.create(org, 2024, "R6", "institution", null, "tester").id();
 		LocalDate checked = LocalDate.of(2024, 7, 1);
 		recordAnswer.record(org, r6, 1, "2-7@server", new AnswerCommand("yes", checked, null, null, null), "tester");
-		recordAnswer.record(org, r6, 1, "2-7@pc", new AnswerCommand("no", checked, LocalDate.of(2025, 3, 1), null, null),
-				"tester");
+		recordAnswer.record(org, r6, 1, "2-7@pc",
+				new AnswerCommand("no", checked, LocalDate.of(2025, 3, 1), null, null), "tester");
 		recordAnswer.record(org, r6, 1, "2-8", new AnswerCommand("yes", checked, null, "VPN は接続元を限定", null), "tester");
 
 		UUID r7 = createAssessment.create(org, 2025, "R7", "institution", r6, "tester").id();

@@ -32,9 +32,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clinic director's journey in real Chromium: first-run set-up → login → create the R7 医療機関確認用
- * checklist → answer (one いいえ with 目標日, after seeing the error without it) → submit round 1 → start
- * round 2 → download the Excel form and read the answers back.
+ * The clinic director's journey in real Chromium: first-run set-up → login → create the
+ * R7 医療機関確認用 checklist → answer (one いいえ with 目標日, after seeing the error without it) →
+ * submit round 1 → start round 2 → download the Excel form and read the answers back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -138,7 +138,8 @@ class ChecklistJourneyBrowserTests {
 		assertThat(item("2-6").getText()).contains("要再確認").contains("前回の回答: いいえ");
 		Browser.screenshot(driver, "05-round-2");
 
-		// the official Excel form, downloaded with the logged-in session, read back with POI
+		// the official Excel form, downloaded with the logged-in session, read back with
+		// POI
 		String href = driver.findElement(By.id("export-xlsx")).getAttribute("href").replace("round=2", "round=1");
 		byte[] xlsx = download(href);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -172,12 +173,14 @@ class ChecklistJourneyBrowserTests {
 		WebElement row = item(itemId);
 		row.findElement(By.cssSelector("input[name=answer][value=" + value + "]")).click();
 		setValue(row.findElement(By.name("checkedOn")), checkedOn);
-		setValue(row.findElement(By.name("targetDate")), targetDate == null ? "" : targetDate);
+		// the gate row has no 目標日: its いいえ is not a deficiency
+		row.findElements(By.name("targetDate")).forEach(input -> setValue(input, targetDate == null ? "" : targetDate));
 		row.findElement(By.cssSelector("button.save")).click();
 	}
 
 	void setValue(WebElement input, String value) {
-		// date inputs take their value in the ISO form whatever the browser locale displays
+		// date inputs take their value in the ISO form whatever the browser locale
+		// displays
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, value);
 	}
 

@@ -14,10 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shipped R5/R6/R7 files: valid, and true to the published forms (shared/reference/checklist.md). */
+/**
+ * The shipped R5/R6/R7 files: valid, and true to the published forms
+ * (shared/reference/checklist.md).
+ */
 class BuiltInCatalogTests {
 
-	static final Map<String, String> CONCEPTS = CatalogFileReader.readConcepts("concepts.yaml", resource("concepts.yaml"));
+	static final Map<String, String> CONCEPTS = CatalogFileReader.readConcepts("concepts.yaml",
+			resource("concepts.yaml"));
 
 	static ChecklistVersion load(String version) {
 		return CatalogFileReader.read(version + ".yaml", resource(version.toLowerCase() + ".yaml"), CONCEPTS.keySet(),
@@ -54,7 +58,8 @@ class BuiltInCatalogTests {
 
 		List<CatalogItem> section2 = form.items().stream().filter(i -> i.sectionId().equals("2")).toList();
 		assertThat(section2).extracting(CatalogItem::id)
-			.containsExactly("2-1", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7", "2-8", "2-9", "2-10", "2-11", "2-12", "2-13");
+			.containsExactly("2-1", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7", "2-8", "2-9", "2-10", "2-11", "2-12",
+					"2-13");
 		assertThat(section2).extracting(CatalogItem::number)
 			.containsExactly("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬");
 		assertThat(form.item("2-6").orElseThrow()).satisfies(item -> {
@@ -79,8 +84,8 @@ class BuiltInCatalogTests {
 		ChecklistForm form = load("R6").form(FormCode.INSTITUTION).orElseThrow();
 
 		assertThat(form.items().stream().filter(i -> i.sectionId().equals("2"))).extracting(CatalogItem::id)
-			.containsExactly("2-1", "2-2", "2-3", "2-4@server", "2-5@server", "2-6", "2-7@server", "2-9@server", "2-4@pc",
-					"2-5@pc", "2-7@pc", "2-9@pc", "2-7@network", "2-8");
+			.containsExactly("2-1", "2-2", "2-3", "2-4@server", "2-5@server", "2-6", "2-7@server", "2-9@server",
+					"2-4@pc", "2-5@pc", "2-7@pc", "2-9@pc", "2-7@network", "2-8");
 		assertThat(form.item("2-7@network").orElseThrow()).satisfies(item -> {
 			assertThat(item.itemId()).isEqualTo("2-7");
 			assertThat(item.scope()).isEqualTo(Scope.NETWORK);
@@ -118,9 +123,11 @@ class BuiltInCatalogTests {
 	@Test
 	void conceptKeysLinkTheSameItemAcrossVersions() {
 		assertThat(load("R6").form(FormCode.INSTITUTION).orElseThrow().itemsForConcept("access_log"))
-			.extracting(CatalogItem::id).containsExactly("2-6");
+			.extracting(CatalogItem::id)
+			.containsExactly("2-6");
 		assertThat(load("R7").form(FormCode.INSTITUTION).orElseThrow().itemsForConcept("access_log"))
-			.extracting(CatalogItem::id).containsExactly("2-11");
+			.extracting(CatalogItem::id)
+			.containsExactly("2-11");
 	}
 
 }

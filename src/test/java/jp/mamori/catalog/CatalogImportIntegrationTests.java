@@ -27,21 +27,22 @@ class CatalogImportIntegrationTests {
 		assertThat(catalog.versions()).extracting(ChecklistVersion::id).containsSubsequence("R5", "R6", "R7", "R9");
 		assertThat(catalog.requireVersion("R9").builtIn()).isFalse();
 		assertThatThrownBy(() -> importVersion.importFile("r9.yaml", file, "admin"))
-			.isInstanceOf(InvalidCatalogException.class).hasMessageContaining("既に登録されています");
+			.isInstanceOf(InvalidCatalogException.class)
+			.hasMessageContaining("既に登録されています");
 	}
 
 	@Test
 	void refusesToReplaceABuiltInVersion() {
 		byte[] file = jp.mamori.support.CatalogSamples.MINIMAL_R8.replace("R8", "R7").getBytes(StandardCharsets.UTF_8);
 
-		assertThatThrownBy(() -> importVersion.importFile("r7.yaml", file, "admin"))
-			.hasMessageContaining("既に登録されています");
+		assertThatThrownBy(() -> importVersion.importFile("r7.yaml", file, "admin")).hasMessageContaining("既に登録されています");
 		assertThat(catalog.requireVersion("R7").builtIn()).isTrue();
 	}
 
 	@Test
 	void refusesAFileThatIsNotUtf8() {
-		byte[] sjis = jp.mamori.support.CatalogSamples.MINIMAL_R8.replace("R8", "R10").getBytes(java.nio.charset.Charset.forName("windows-31j"));
+		byte[] sjis = jp.mamori.support.CatalogSamples.MINIMAL_R8.replace("R8", "R10")
+			.getBytes(java.nio.charset.Charset.forName("windows-31j"));
 
 		assertThatThrownBy(() -> importVersion.importFile("r10.yaml", sjis, "admin")).hasMessageContaining("UTF-8");
 		assertThat(catalog.version("R10")).isEmpty();

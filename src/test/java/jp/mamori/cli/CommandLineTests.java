@@ -19,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command-line contract (ARCHITECTURE.md §8), run as a user would, against a database file. */
+/**
+ * The command-line contract (ARCHITECTURE.md §8), run as a user would, against a database
+ * file.
+ */
 class CommandLineTests {
 
 	@TempDir
@@ -47,7 +50,8 @@ class CommandLineTests {
 		all.add("--spring.datasource.url=" + databaseUrl);
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int status = MamoriCommandLine.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+		int status = MamoriCommandLine.run(all.toArray(String[]::new), new PrintWriter(out, true),
+				new PrintWriter(err, true));
 		return new Result(status, out.toString(), err.toString());
 	}
 
@@ -137,7 +141,8 @@ class CommandLineTests {
 		Path strong = dir.resolve("strong.txt");
 		Files.writeString(strong, "Kusuri-2025!safe\n");
 		assertThat(mamori("admin", "create-user", "--org", orgId, "--username", "yakuzaishi", "--password-file",
-				strong.toString(), "--role", "admin").status()).isZero();
+				strong.toString(), "--role", "admin")
+			.status()).isZero();
 
 		Result token = mamori("admin", "create-token", "--org", "守り薬局", "--username", "yakuzaishi", "--json");
 		assertThat(token.status()).isZero();

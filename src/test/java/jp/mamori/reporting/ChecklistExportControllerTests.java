@@ -70,7 +70,8 @@ class ChecklistExportControllerTests {
 			.andReturn();
 
 		String disposition = result.getResponse().getHeader("Content-Disposition");
-		assertThat(disposition).startsWith("attachment; filename=\"checklist-R7-institution-2025-round1.xlsx\"; filename*=UTF-8''")
+		assertThat(disposition)
+			.startsWith("attachment; filename=\"checklist-R7-institution-2025-round1.xlsx\"; filename*=UTF-8''")
 			.endsWith(".xlsx");
 		String encoded = disposition.substring(disposition.indexOf("''") + 2);
 		assertThat(encoded).matches("[A-Za-z0-9%!#$&+\\-.^_`|~]+");

@@ -82,7 +82,8 @@ class ChecklistExportTests {
 
 	private void answer(Organization org, UUID id, int round, String item, String value, LocalDate checkedOn,
 			LocalDate target, String note) {
-		recordAnswer.record(org.id(), id, round, item, new AnswerCommand(value, checkedOn, target, note, null), "tester");
+		recordAnswer.record(org.id(), id, round, item, new AnswerCommand(value, checkedOn, target, note, null),
+				"tester");
 	}
 
 	private ExportedWorkbook workbook(Organization org, UUID id, int round) {
@@ -145,10 +146,10 @@ class ChecklistExportTests {
 		submitRound.submit(org.id(), id, 1, "tester");
 		startNextRound.start(org.id(), id, "tester");
 
-		assertThat(workbook(org, id, 1).header()).containsExactly("項目番号", "チェック項目", "対象", "1回目 確認結果",
-				"1回目 確認日", "1回目 目標日", "備考");
-		assertThat(workbook(org, id, 2).header()).containsExactly("項目番号", "チェック項目", "対象", "1回目 確認結果",
-				"1回目 確認日", "1回目 目標日", "2回目 確認結果", "2回目 確認日", "2回目 目標日", "備考");
+		assertThat(workbook(org, id, 1).header()).containsExactly("項目番号", "チェック項目", "対象", "1回目 確認結果", "1回目 確認日",
+				"1回目 目標日", "備考");
+		assertThat(workbook(org, id, 2).header()).containsExactly("項目番号", "チェック項目", "対象", "1回目 確認結果", "1回目 確認日",
+				"1回目 目標日", "2回目 確認結果", "2回目 確認日", "2回目 目標日", "備考");
 	}
 
 	@Test
@@ -156,39 +157,24 @@ class ChecklistExportTests {
 		Organization org = clinic();
 		ExportedWorkbook sheet = workbook(org, assessment(org, 2025, "R7"), 1);
 
-		List<List<String>> expected = List.of(
-				List.of("医療情報システムの有無"),
-				row("医療情報システムの有無", "医療情報システムを導入、運用している。", ""),
-				List.of("1 体制構築"),
-				row("1-①", "医療情報システム安全管理責任者を設置している。", ""),
-				List.of("2 医療情報システムの管理・運用"),
-				List.of("医療情報システム全般"),
-				row("2-①", "サーバ、端末PC、ネットワーク機器の台帳管理を行っている。", "医療情報システム全般"),
-				row("2-②", "リモートメンテナンス（保守）を利用している機器の有無を事業者に確認した。\n※事業者と契約していない場合には、記入不要",
-						"医療情報システム全般"),
-				row("2-③", "事業者から製造業者/サービス事業者による医療情報セキュリティ開示書（MDS/SDS）を提出してもらう。\n※事業者と契約していない場合には、記入不要",
-						"医療情報システム全般"),
-				List.of("サーバ・端末PC"),
-				row("2-④", "利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。", "サーバ・端末PC"),
-				row("2-⑤", "退職者や使用していないアカウント等、不要なアカウントを削除している。", "サーバ・端末PC"),
-				List.of("医療情報システム全般"),
+		List<List<String>> expected = List.of(List.of("医療情報システムの有無"), row("医療情報システムの有無", "医療情報システムを導入、運用している。", ""),
+				List.of("1 体制構築"), row("1-①", "医療情報システム安全管理責任者を設置している。", ""), List.of("2 医療情報システムの管理・運用"),
+				List.of("医療情報システム全般"), row("2-①", "サーバ、端末PC、ネットワーク機器の台帳管理を行っている。", "医療情報システム全般"),
+				row("2-②", "リモートメンテナンス（保守）を利用している機器の有無を事業者に確認した。\n※事業者と契約していない場合には、記入不要", "医療情報システム全般"),
+				row("2-③", "事業者から製造業者/サービス事業者による医療情報セキュリティ開示書（MDS/SDS）を提出してもらう。\n※事業者と契約していない場合には、記入不要", "医療情報システム全般"),
+				List.of("サーバ・端末PC"), row("2-④", "利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。", "サーバ・端末PC"),
+				row("2-⑤", "退職者や使用していないアカウント等、不要なアカウントを削除している。", "サーバ・端末PC"), List.of("医療情報システム全般"),
 				row("2-⑥", "セキュリティパッチ（最新ファームウェアや更新プログラム）を適用している。", "医療情報システム全般"),
-				row("2-⑦", "パスワードは英数字、記号が混在した8文字以上とし、定期的に変更している。※二要素認証、または13文字以上の場合は定期的な変更は不要",
-						"医療情報システム全般"),
+				row("2-⑦", "パスワードは英数字、記号が混在した8文字以上とし、定期的に変更している。※二要素認証、または13文字以上の場合は定期的な変更は不要", "医療情報システム全般"),
 				row("2-⑧", "パスワードの使い回しを禁止している。", "医療情報システム全般"),
 				row("2-⑨", "USBストレージ等の外部記録媒体や情報機器に対して接続を制限している。", "医療情報システム全般"),
-				row("2-⑩", "二要素認証を実装している。\n令和9年度までに対応（目標）", "医療情報システム全般"),
-				List.of("サーバ"),
-				row("2-⑪", "アクセスログを管理している。", "サーバ"),
-				List.of("サーバ・端末PC"),
-				row("2-⑫", "バックグラウンドで動作している不要なソフトウェア及びサービスを停止している。", "サーバ・端末PC"),
-				List.of("ネットワーク機器"),
-				row("2-⑬", "接続元制限を実施している。", "ネットワーク機器"),
-				List.of("3 インシデント発生に備えた対応"),
+				row("2-⑩", "二要素認証を実装している。\n令和9年度までに対応（目標）", "医療情報システム全般"), List.of("サーバ"),
+				row("2-⑪", "アクセスログを管理している。", "サーバ"), List.of("サーバ・端末PC"),
+				row("2-⑫", "バックグラウンドで動作している不要なソフトウェア及びサービスを停止している。", "サーバ・端末PC"), List.of("ネットワーク機器"),
+				row("2-⑬", "接続元制限を実施している。", "ネットワーク機器"), List.of("3 インシデント発生に備えた対応"),
 				row("3-①", "インシデント発生時における組織内と外部関係機関（事業者、厚生労働省、警察等）への連絡体制図がある。", ""),
 				row("3-②", "インシデント発生時に診療を継続するために必要な情報を検討し、データやシステムのバックアップの実施と復旧手順を確認している。", ""),
-				row("3-③", "サイバー攻撃を想定した事業継続計画（BCP）を策定している。", ""),
-				List.of("4 規程類の整備"),
+				row("3-③", "サイバー攻撃を想定した事業継続計画（BCP）を策定している。", ""), List.of("4 規程類の整備"),
 				row("4-①", "上記1〜3のすべての項目について、具体的な実施方法を運用管理規程等に定めている。", ""));
 		assertThat(printed(sheet)).containsExactlyElementsOf(expected);
 		assertThat(sheet.table().stream().filter(cells -> cells.size() > 1)).hasSize(19);
@@ -209,20 +195,19 @@ class ChecklistExportTests {
 				section2.add(line.size() == 1 ? line : List.of(line.get(0), line.get(2)));
 			}
 		}
-		// as the paper form prints them: all サーバ rows, then 端末PC, then ネットワーク機器 (checklist.md §4)
+		// as the paper form prints them: all サーバ rows, then 端末PC, then ネットワーク機器
+		// (checklist.md §4)
 		assertThat(section2).containsExactly(List.of("2 医療情報システムの管理・運用"), List.of("医療情報システム全般"),
-				List.of("2-(1)", "医療情報システム全般"), List.of("2-(2)", "医療情報システム全般"),
-				List.of("2-(3)", "医療情報システム全般"), List.of("サーバ"), List.of("2-(4)", "サーバ"),
-				List.of("2-(5)", "サーバ"), List.of("2-(6)", "サーバ"), List.of("2-(7)", "サーバ"), List.of("2-(9)", "サーバ"),
-				List.of("端末PC"), List.of("2-(4)", "端末PC"), List.of("2-(5)", "端末PC"), List.of("2-(7)", "端末PC"),
-				List.of("2-(9)", "端末PC"), List.of("ネットワーク機器"), List.of("2-(7)", "ネットワーク機器"),
-				List.of("2-(8)", "ネットワーク機器"));
+				List.of("2-(1)", "医療情報システム全般"), List.of("2-(2)", "医療情報システム全般"), List.of("2-(3)", "医療情報システム全般"),
+				List.of("サーバ"), List.of("2-(4)", "サーバ"), List.of("2-(5)", "サーバ"), List.of("2-(6)", "サーバ"),
+				List.of("2-(7)", "サーバ"), List.of("2-(9)", "サーバ"), List.of("端末PC"), List.of("2-(4)", "端末PC"),
+				List.of("2-(5)", "端末PC"), List.of("2-(7)", "端末PC"), List.of("2-(9)", "端末PC"), List.of("ネットワーク機器"),
+				List.of("2-(7)", "ネットワーク機器"), List.of("2-(8)", "ネットワーク機器"));
 		String patch = "セキュリティパッチ（最新ファームウェアや更新プログラム）を適用している。";
 		assertThat(sheet.item("2-(7)", "サーバ").get(1)).isEqualTo(patch + "（参考）\nサーバは参考項目（令和6年度中に対応）");
 		assertThat(sheet.item("2-(7)", "端末PC").get(1)).isEqualTo(patch + "\nサーバは参考項目（令和6年度中に対応）");
 		assertThat(sheet.item("2-(7)", "ネットワーク機器").get(1)).isEqualTo(patch + "\nサーバは参考項目（令和6年度中に対応）");
-		assertThat(sheet.item("3-(3)", "").get(1))
-			.isEqualTo("サイバー攻撃を想定した事業継続計画（BCP）を策定している。（参考）\n参考項目（令和6年度中に対応）");
+		assertThat(sheet.item("3-(3)", "").get(1)).isEqualTo("サイバー攻撃を想定した事業継続計画（BCP）を策定している。（参考）\n参考項目（令和6年度中に対応）");
 	}
 
 	@Test
@@ -271,9 +256,8 @@ class ChecklistExportTests {
 
 		ExportedWorkbook sheet = workbook(org, id, 1);
 
-		assertThat(sheet.item("2-⑥", "医療情報システム全般")).containsExactly("2-⑥",
-				"セキュリティパッチ（最新ファームウェアや更新プログラム）を適用している。", "医療情報システム全般", "いいえ", "令和7年6月1日",
-				"令和8年1月31日", "更新予定");
+		assertThat(sheet.item("2-⑥", "医療情報システム全般")).containsExactly("2-⑥", "セキュリティパッチ（最新ファームウェアや更新プログラム）を適用している。",
+				"医療情報システム全般", "いいえ", "令和7年6月1日", "令和8年1月31日", "更新予定");
 	}
 
 	@Test
@@ -348,8 +332,10 @@ class ChecklistExportTests {
 		Organization org = clinic();
 		UUID id = assessment(org, 2025, "R7");
 
-		assertThat(export.fileName(org.id(), id, 1, ExportFormat.XLSX)).isEqualTo("checklist-R7-institution-2025-round1.xlsx");
-		assertThat(export.fileName(org.id(), id, 2, ExportFormat.PDF)).isEqualTo("checklist-R7-institution-2025-round2.pdf");
+		assertThat(export.fileName(org.id(), id, 1, ExportFormat.XLSX))
+			.isEqualTo("checklist-R7-institution-2025-round1.xlsx");
+		assertThat(export.fileName(org.id(), id, 2, ExportFormat.PDF))
+			.isEqualTo("checklist-R7-institution-2025-round2.pdf");
 		assertThat(export.japaneseFileName(org.id(), id, 1, ExportFormat.PDF))
 			.isEqualTo("チェックリスト_令和7年度_医療機関確認用_1回目_" + org.name() + ".pdf");
 	}
@@ -365,12 +351,10 @@ class ChecklistExportTests {
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = withoutSpaces(new PDFTextStripper().getText(document));
-			assertThat(text).contains(withoutSpaces("令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト"),
-					"【医療機関確認用】", "立入検査時、本チェックリストを確認します", withoutSpaces("医療機関名: " + org.name()),
-					"対象年度:令和7年度", "1回目", "確認日", "目標日", "令和7年6月1日", "令和8年1月31日", "更新予定",
-					"医療情報システム安全管理責任者を設置している。",
-					"インシデント発生時に診療を継続するために必要な情報を検討し、データやシステムのバックアップの実施と復旧手順を確認している。",
-					"2-⑬", "ネットワーク機器");
+			assertThat(text).contains(withoutSpaces("令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト"), "【医療機関確認用】",
+					"立入検査時、本チェックリストを確認します", withoutSpaces("医療機関名: " + org.name()), "対象年度:令和7年度", "1回目", "確認日", "目標日",
+					"令和7年6月1日", "令和8年1月31日", "更新予定", "医療情報システム安全管理責任者を設置している。",
+					"インシデント発生時に診療を継続するために必要な情報を検討し、データやシステムのバックアップの実施と復旧手順を確認している。", "2-⑬", "ネットワーク機器");
 			// PDFBox 3.0.7 wrote 日 as the Kangxi radical U+2F47 (see STACK.md)
 			assertThat(text).doesNotContain("\u2F47").doesNotContain("\u2F93");
 		}
@@ -385,7 +369,8 @@ class ChecklistExportTests {
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
-			assertThat(document.getPage(0).getMediaBox().getWidth()).isGreaterThan(document.getPage(0).getMediaBox().getHeight());
+			assertThat(document.getPage(0).getMediaBox().getWidth())
+				.isGreaterThan(document.getPage(0).getMediaBox().getHeight());
 			List<PDFont> fonts = new ArrayList<>();
 			for (PDPage page : document.getPages()) {
 				PDResources resources = page.getResources();

@@ -78,8 +78,8 @@ class ExportCommandTests {
 		createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester");
 		Path file = dir.resolve("form.PDF");
 
-		int status = run("export", "checklist", "--org", org.name(), "--fy", "2025", "--form", "institution",
-				"--round", "1", "--out", file.toString());
+		int status = run("export", "checklist", "--org", org.name(), "--fy", "2025", "--form", "institution", "--round",
+				"1", "--out", file.toString());
 
 		assertThat(status).as(err.toString()).isZero();
 		try (PDDocument pdf = Loader.loadPDF(read(file))) {
@@ -107,18 +107,23 @@ class ExportCommandTests {
 		UUID id = createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester").id();
 
 		assertThat(run("export", "checklist", "--org", org.name(), "--assessment", id.toString(), "--round", "1",
-				"--out", dir.resolve("form.docx").toString())).isEqualTo(2);
+				"--out", dir.resolve("form.docx").toString()))
+			.isEqualTo(2);
 		assertThat(err.toString()).contains("出力ファイルの拡張子は .xlsx または .pdf にしてください");
 		assertThat(run("export", "checklist", "--org", org.name(), "--assessment", id.toString(), "--round", "3",
-				"--out", dir.resolve("form.xlsx").toString())).isEqualTo(2);
+				"--out", dir.resolve("form.xlsx").toString()))
+			.isEqualTo(2);
 		assertThat(err.toString()).contains("3回目の確認はありません");
 		assertThat(run("export", "checklist", "--org", org.name(), "--fy", "2024", "--form", "institution", "--round",
-				"1", "--out", dir.resolve("form.xlsx").toString())).isEqualTo(2);
+				"1", "--out", dir.resolve("form.xlsx").toString()))
+			.isEqualTo(2);
 		assertThat(err.toString()).contains("令和6年度の医療機関確認用のチェックリストがありません");
 		assertThat(run("export", "checklist", "--org", "どこにもない組織", "--assessment", id.toString(), "--round", "1",
-				"--out", dir.resolve("form.xlsx").toString())).isEqualTo(2);
+				"--out", dir.resolve("form.xlsx").toString()))
+			.isEqualTo(2);
 		assertThat(run("export", "checklist", "--org", org.name(), "--round", "1", "--out",
-				dir.resolve("form.xlsx").toString())).isEqualTo(2);
+				dir.resolve("form.xlsx").toString()))
+			.isEqualTo(2);
 		assertThat(Files.exists(dir.resolve("form.xlsx"))).isFalse();
 	}
 

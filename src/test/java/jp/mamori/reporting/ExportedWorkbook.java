@@ -12,7 +12,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** An exported workbook read back with POI: every row of its one sheet as the strings in its cells. */
+/**
+ * An exported workbook read back with POI: every row of its one sheet as the strings in
+ * its cells.
+ */
 record ExportedWorkbook(String sheetName, int sheetCount, List<List<String>> rows) {
 
 	static ExportedWorkbook read(byte[] xlsx) {
@@ -25,7 +28,8 @@ record ExportedWorkbook(String sheetName, int sheetCount, List<List<String>> row
 				if (row != null) {
 					for (int c = 0; c < row.getLastCellNum(); c++) {
 						Cell cell = row.getCell(c);
-						if (cell != null && cell.getCellType() != CellType.STRING && cell.getCellType() != CellType.BLANK) {
+						if (cell != null && cell.getCellType() != CellType.STRING
+								&& cell.getCellType() != CellType.BLANK) {
 							throw new AssertionError("cell " + r + "/" + c + " is not text: " + cell.getCellType());
 						}
 						cells.add(cell == null ? "" : cell.getStringCellValue());
@@ -58,11 +62,15 @@ record ExportedWorkbook(String sheetName, int sheetCount, List<List<String>> row
 		return rows.get(headerRow());
 	}
 
-	/** The table below the header: headings and sub-headings as one cell, item rows as all their cells. */
+	/**
+	 * The table below the header: headings and sub-headings as one cell, item rows as all
+	 * their cells.
+	 */
 	List<List<String>> table() {
 		return rows.subList(headerRow() + 1, rows.size())
 			.stream()
-			.map(cells -> cells.subList(1, cells.size()).stream().allMatch(String::isEmpty) ? cells.subList(0, 1) : cells)
+			.map(cells -> cells.subList(1, cells.size()).stream().allMatch(String::isEmpty) ? cells.subList(0, 1)
+					: cells)
 			.toList();
 	}
 

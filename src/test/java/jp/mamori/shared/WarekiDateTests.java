@@ -12,9 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WarekiDateTests {
 
 	@ParameterizedTest(name = "{0} → {1}")
-	@CsvSource({ "2019-04-30, 平成31年4月30日", "2019-05-01, 令和元年5月1日", "2019-12-31, 令和元年12月31日",
-			"2020-01-01, 令和2年1月1日", "2025-04-01, 令和7年4月1日", "2026-03-31, 令和8年3月31日",
-			"1989-01-07, 昭和64年1月7日", "1989-01-08, 平成元年1月8日" })
+	@CsvSource({ "2019-04-30, 平成31年4月30日", "2019-05-01, 令和元年5月1日", "2019-12-31, 令和元年12月31日", "2020-01-01, 令和2年1月1日",
+			"2025-04-01, 令和7年4月1日", "2026-03-31, 令和8年3月31日", "1989-01-07, 昭和64年1月7日", "1989-01-08, 平成元年1月8日" })
 	void formatsAsFormsPrintIt(LocalDate date, String wareki) {
 		assertThat(WarekiDate.of(date).toString()).isEqualTo(wareki);
 		assertThat(WarekiDate.parse(wareki).date()).isEqualTo(date);

@@ -16,8 +16,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Real Chromium for browser tests (Debian's chromium + chromium-driver). Without them the tests are
- * skipped with a loud message — except in CI ({@code CI=true}), where a missing browser fails the build.
+ * Real Chromium for browser tests (Debian's chromium + chromium-driver). Without them the
+ * tests are skipped with a loud message — except in CI ({@code CI=true}), where a missing
+ * browser fails the build.
  */
 public final class Browser {
 

@@ -12,9 +12,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real PostgreSQL for tests: the server named by {@code MAMORI_TEST_PG_URL} (CI starts Debian's
- * PostgreSQL and sets it, with {@code MAMORI_TEST_PG_USER}/{@code _PASSWORD}), otherwise PostgreSQL
- * binaries from Maven Central started once per test JVM. Every test context gets a database of its own.
+ * A real PostgreSQL for tests: the server named by {@code MAMORI_TEST_PG_URL} (CI starts
+ * Debian's PostgreSQL and sets it, with {@code MAMORI_TEST_PG_USER}/{@code _PASSWORD}),
+ * otherwise PostgreSQL binaries from Maven Central started once per test JVM. Every test
+ * context gets a database of its own.
  */
 public final class PostgresDatabase {
 

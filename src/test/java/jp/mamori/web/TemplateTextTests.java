@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every word a person reads comes from the message bundles: templates hold no literal text, every key
- * they use exists in Japanese and English, and the two bundles have the same keys.
+ * Every word a person reads comes from the message bundles: templates hold no literal
+ * text, every key they use exists in Japanese and English, and the two bundles have the
+ * same keys.
  */
 class TemplateTextTests {
 
@@ -50,7 +51,8 @@ class TemplateTextTests {
 				for (String attribute : List.of("title", "placeholder", "alt", "aria-label", "value", "data-confirm")) {
 					String value = element.attr(attribute);
 					if (!value.isEmpty() && element.attr("th:" + attribute).isEmpty() && isWords(value)
-							&& !List.of("yes", "no", "not_required", "institution", "pharmacy", "true").contains(value)) {
+							&& !List.of("yes", "no", "not_required", "institution", "pharmacy", "true")
+								.contains(value)) {
 						offences.add(TEMPLATES.relativize(template) + ": " + attribute + "=\"" + value + "\"");
 					}
 				}
@@ -79,7 +81,8 @@ class TemplateTextTests {
 			Matcher d = DYNAMIC_KEY.matcher(content);
 			while (d.find()) {
 				String prefix = d.group(1);
-				assertThat(ja.stringPropertyNames()).as("keys starting with " + prefix).anyMatch(k -> k.startsWith(prefix));
+				assertThat(ja.stringPropertyNames()).as("keys starting with " + prefix)
+					.anyMatch(k -> k.startsWith(prefix));
 			}
 		}
 		assertThat(missing).isEmpty();

@@ -51,36 +51,44 @@ public class AssessmentRepository {
 	}
 
 	public Optional<Assessment> find(OrgId org, FiscalYear year, FormCode form, String versionId) {
-		return jdbc.sql("select " + ASSESSMENT_COLUMNS + " from assessment "
-				+ "where org_id = ? and fiscal_year = ? and form = ? and catalog_version = ?")
+		return jdbc
+			.sql("select " + ASSESSMENT_COLUMNS + " from assessment "
+					+ "where org_id = ? and fiscal_year = ? and form = ? and catalog_version = ?")
 			.params(org.value(), year.startYear(), form.code(), versionId)
 			.query(AssessmentRepository::assessment)
 			.optional();
 	}
 
 	public List<Assessment> findAll(OrgId org) {
-		return jdbc.sql("select " + ASSESSMENT_COLUMNS + " from assessment where org_id = ? "
-				+ "order by fiscal_year desc, created_at desc")
+		return jdbc
+			.sql("select " + ASSESSMENT_COLUMNS + " from assessment where org_id = ? "
+					+ "order by fiscal_year desc, created_at desc")
 			.param(org.value())
 			.query(AssessmentRepository::assessment)
 			.list();
 	}
 
-	/** Serialises writers on one assessment (submit vs. answer vs. next round) on every database. */
+	/**
+	 * Serialises writers on one assessment (submit vs. answer vs. next round) on every
+	 * database.
+	 */
 	public void lock(OrgId org, UUID id) {
-		jdbc.sql("update assessment set version = version + 1 where org_id = ? and id = ?").params(org.value(), id)
+		jdbc.sql("update assessment set version = version + 1 where org_id = ? and id = ?")
+			.params(org.value(), id)
 			.update();
 	}
 
 	public void insertRound(OrgId org, UUID assessment, int round, Instant at) {
-		jdbc.sql("insert into assessment_round (assessment_id, org_id, round_no, status, started_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into assessment_round (assessment_id, org_id, round_no, status, started_at) values (?, ?, ?, ?, ?)")
 			.params(assessment, org.value(), round, RoundStatus.OPEN.code(), utc(at))
 			.update();
 	}
 
 	public List<AssessmentRound> rounds(OrgId org, UUID assessment) {
-		return jdbc.sql("select round_no, status, started_at, submitted_at, submitted_by from assessment_round "
-				+ "where org_id = ? and assessment_id = ? order by round_no")
+		return jdbc
+			.sql("select round_no, status, started_at, submitted_at, submitted_by from assessment_round "
+					+ "where org_id = ? and assessment_id = ? order by round_no")
 			.params(org.value(), assessment)
 			.query((rs, n) -> new AssessmentRound(rs.getInt(1), RoundStatus.valueOf(rs.getString(2).toUpperCase()),
 					instant(rs, "started_at"), instant(rs, "submitted_at"), rs.getString(5)))
@@ -88,8 +96,9 @@ public class AssessmentRepository {
 	}
 
 	public int submitRound(OrgId org, UUID assessment, int round, Instant at, String by) {
-		return jdbc.sql("update assessment_round set status = ?, submitted_at = ?, submitted_by = ? "
-				+ "where org_id = ? and assessment_id = ? and round_no = ? and status = ?")
+		return jdbc
+			.sql("update assessment_round set status = ?, submitted_at = ?, submitted_by = ? "
+					+ "where org_id = ? and assessment_id = ? and round_no = ? and status = ?")
 			.params(RoundStatus.SUBMITTED.code(), utc(at), by, org.value(), assessment, round, RoundStatus.OPEN.code())
 			.update();
 	}
@@ -104,26 +113,32 @@ public class AssessmentRepository {
 	}
 
 	public List<Answer> answers(OrgId org, UUID assessment) {
-		return jdbc.sql("select " + ANSWER_COLUMNS + " from answer where org_id = ? and assessment_id = ? "
-				+ "order by round_no, item_id")
+		return jdbc
+			.sql("select " + ANSWER_COLUMNS + " from answer where org_id = ? and assessment_id = ? "
+					+ "order by round_no, item_id")
 			.params(org.value(), assessment)
 			.query(AssessmentRepository::answer)
 			.list();
 	}
 
 	public Optional<Answer> answer(OrgId org, UUID assessment, int round, String itemId) {
-		return jdbc.sql("select " + ANSWER_COLUMNS + " from answer where org_id = ? and assessment_id = ? "
-				+ "and round_no = ? and item_id = ?")
+		return jdbc
+			.sql("select " + ANSWER_COLUMNS + " from answer where org_id = ? and assessment_id = ? "
+					+ "and round_no = ? and item_id = ?")
 			.params(org.value(), assessment, round, itemId)
 			.query(AssessmentRepository::answer)
 			.optional();
 	}
 
-	/** Writes the new answer if nobody changed the row since {@code expectedVersion}; returns rows updated. */
+	/**
+	 * Writes the new answer if nobody changed the row since {@code expectedVersion};
+	 * returns rows updated.
+	 */
 	public int updateAnswer(OrgId org, UUID assessment, Answer a, int expectedVersion) {
-		return jdbc.sql("update answer set answer = ?, checked_on = ?, target_date = ?, note = ?, needs_recheck = ?, "
-				+ "version = version + 1, updated_at = ?, updated_by = ? "
-				+ "where org_id = ? and assessment_id = ? and round_no = ? and item_id = ? and version = ?")
+		return jdbc
+			.sql("update answer set answer = ?, checked_on = ?, target_date = ?, note = ?, needs_recheck = ?, "
+					+ "version = version + 1, updated_at = ?, updated_by = ? "
+					+ "where org_id = ? and assessment_id = ? and round_no = ? and item_id = ? and version = ?")
 			.params(code(a.value()), a.checkedOn(), a.targetDate(), a.note(), a.needsRecheck(), utc(a.updatedAt()),
 					a.updatedBy(), org.value(), assessment, a.round(), a.itemId(), expectedVersion)
 			.update();

@@ -9,7 +9,10 @@ import jp.mamori.assessment.AnswerCommand;
 import jp.mamori.shared.FieldViolation;
 import jp.mamori.shared.InvalidInputException;
 
-/** One row as posted from the checklist page; dates arrive as text from {@code <input type="date">}. */
+/**
+ * One row as posted from the checklist page; dates arrive as text from
+ * {@code <input type="date">}.
+ */
 record AnswerForm(String answer, String checkedOn, String targetDate, String note, Integer version) {
 
 	AnswerCommand toCommand() {

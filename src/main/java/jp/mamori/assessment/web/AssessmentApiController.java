@@ -47,8 +47,9 @@ class AssessmentApiController {
 
 		static AnswerJson of(Answer a, String status) {
 			return new AnswerJson(a.round(), a.value() == null ? null : a.value().code(), status, a.checkedOn(),
-					a.targetDate(), a.note(), a.needsRecheck(), a.previousValue() == null ? null : a.previousValue().code(),
-					a.previousCheckedOn(), a.version(), a.updatedAt(), a.updatedBy());
+					a.targetDate(), a.note(), a.needsRecheck(),
+					a.previousValue() == null ? null : a.previousValue().code(), a.previousCheckedOn(), a.version(),
+					a.updatedAt(), a.updatedBy());
 		}
 
 	}
@@ -102,8 +103,8 @@ class AssessmentApiController {
 
 	@PostMapping
 	@PreAuthorize("@access.canEdit(#org)")
-	ResponseEntity<Map<String, Object>> create(@PathVariable OrgId org, @RequestBody(required = false) CreateRequest request,
-			Principal principal) {
+	ResponseEntity<Map<String, Object>> create(@PathVariable OrgId org,
+			@RequestBody(required = false) CreateRequest request, Principal principal) {
 		if (request == null) {
 			throw new InvalidInputException(null, "リクエスト本文がありません");
 		}

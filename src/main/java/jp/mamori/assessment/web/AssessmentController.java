@@ -90,14 +90,16 @@ class AssessmentController {
 		model.addAttribute("assessments", assessments);
 		model.addAttribute("versions", versions);
 		model.addAttribute("forms", FormCode.values());
-		model.addAttribute("form", new CreateAssessmentForm(thisYear.startYear(), defaultVersion,
-				defaultForm(organization.kind()).code(), assessments.isEmpty() ? "" : assessments.get(0).id().toString()));
+		model.addAttribute("form",
+				new CreateAssessmentForm(thisYear.startYear(), defaultVersion, defaultForm(organization.kind()).code(),
+						assessments.isEmpty() ? "" : assessments.get(0).id().toString()));
 		return "assessment/assessments";
 	}
 
 	@PostMapping
 	@PreAuthorize("@access.canEdit(#org)")
-	String create(@PathVariable OrgId org, @ModelAttribute CreateAssessmentForm form, Principal principal, Model model) {
+	String create(@PathVariable OrgId org, @ModelAttribute CreateAssessmentForm form, Principal principal,
+			Model model) {
 		try {
 			UUID seed = form.seedFrom() == null || form.seedFrom().isBlank() ? null : UUID.fromString(form.seedFrom());
 			var assessment = createAssessment.create(org, form.fiscalYear(), form.version(), form.form(), seed,
@@ -128,7 +130,10 @@ class AssessmentController {
 		return "assessment/assessment";
 	}
 
-	/** Saves one row; an htmx request gets the row fragment back (with errors), a plain post a redirect. */
+	/**
+	 * Saves one row; an htmx request gets the row fragment back (with errors), a plain
+	 * post a redirect.
+	 */
 	@PostMapping("/{id}/rounds/{round}/items/{itemId}")
 	@PreAuthorize("@access.canEdit(#org)")
 	String answer(@PathVariable OrgId org, @PathVariable UUID id, @PathVariable int round, @PathVariable String itemId,
@@ -156,7 +161,8 @@ class AssessmentController {
 			return "redirect:/orgs/" + org + "/assessments/" + id + "?round=" + round + "#item-" + itemId;
 		}
 		if (saved && gate) {
-			// the gate answer changes every other row (確認不要 or not): reload the whole page
+			// the gate answer changes every other row (確認不要 or not): reload the whole
+			// page
 			response.setHeader("HX-Refresh", "true");
 		}
 		model.addAttribute("org", organizations.require(org));

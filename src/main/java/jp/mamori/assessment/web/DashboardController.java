@@ -23,7 +23,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The organisation's status at a glance: counts per section, a chart, 目標日 coming due, the next step. */
+/**
+ * The organisation's status at a glance: counts per section, a chart, 目標日 coming due, the
+ * next step.
+ */
 @Controller
 class DashboardController {
 
@@ -74,8 +77,8 @@ class DashboardController {
 				.stream()
 				.filter(r -> r.round(round).status() == ItemStatus.NO && r.round(round).answer().targetDate() != null)
 				.filter(r -> !r.round(round).answer().targetDate().isAfter(today.plusDays(DUE_WITHIN_DAYS)))
-				.map(r -> new Due(r.item().id(), r.item().label(), r.item().text(), r.round(round).answer().targetDate(),
-						r.round(round).answer().targetDate().isBefore(today)))
+				.map(r -> new Due(r.item().id(), r.item().label(), r.item().text(),
+						r.round(round).answer().targetDate(), r.round(round).answer().targetDate().isBefore(today)))
 				.sorted(Comparator.comparing(Due::targetDate))
 				.toList();
 			model.addAttribute("round", round);

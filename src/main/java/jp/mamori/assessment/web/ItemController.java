@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One item: published text, scope, 参考, our guidance, answers per round and its evidence files. */
+/**
+ * One item: published text, scope, 参考, our guidance, answers per round and its evidence
+ * files.
+ */
 @Controller
 @RequestMapping("/orgs/{org}/assessments/{id}/items/{itemId}")
 class ItemController {

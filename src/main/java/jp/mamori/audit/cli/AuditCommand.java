@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code mamori audit verify}: walks the hash chain; exit 1 naming the first broken entry. */
+/**
+ * {@code mamori audit verify}: walks the hash chain; exit 1 naming the first broken
+ * entry.
+ */
 @Component
 @Command(name = "audit", description = "監査証跡 / audit trail", mixinStandardHelpOptions = true,
 		subcommands = AuditCommand.Verify.class)

@@ -42,8 +42,8 @@ public class AuditRepository {
 
 	public void insert(AuditEntry e) {
 		jdbc.sql("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(e.seq(), e.org() == null ? null : e.org().value(), e.occurredAt().atOffset(ZoneOffset.UTC), e.actor(),
-					e.action(), e.target(), e.detail(), e.prevHash(), e.hash())
+			.params(e.seq(), e.org() == null ? null : e.org().value(), e.occurredAt().atOffset(ZoneOffset.UTC),
+					e.actor(), e.action(), e.target(), e.detail(), e.prevHash(), e.hash())
 			.update();
 	}
 
@@ -52,7 +52,8 @@ public class AuditRepository {
 	}
 
 	public List<AuditEntry> entries(OrgId org, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from audit_entry where org_id = ? order by seq desc fetch first ? rows only")
+		return jdbc
+			.sql("select " + COLUMNS + " from audit_entry where org_id = ? order by seq desc fetch first ? rows only")
 			.params(org.value(), limit)
 			.query(AuditRepository::entry)
 			.list();
@@ -65,8 +66,9 @@ public class AuditRepository {
 	private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
 		UUID org = rs.getObject("org_id", UUID.class);
 		return new AuditEntry(rs.getLong("seq"), org == null ? null : new OrgId(org),
-				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("action"),
-				rs.getString("target"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+				rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("prev_hash"),
+				rs.getString("hash"));
 	}
 
 }

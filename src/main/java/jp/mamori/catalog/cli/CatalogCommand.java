@@ -23,11 +23,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code mamori catalog list|show|import}: the checklist versions from the command line. */
+/**
+ * {@code mamori catalog list|show|import}: the checklist versions from the command line.
+ */
 @Component
 @Command(name = "catalog", description = "チェックリストの版を表示・登録します / list, show and import checklist versions",
-		mixinStandardHelpOptions = true, subcommands = { CatalogCommand.ListVersions.class, CatalogCommand.Show.class,
-				CatalogCommand.Import.class })
+		mixinStandardHelpOptions = true,
+		subcommands = { CatalogCommand.ListVersions.class, CatalogCommand.Show.class, CatalogCommand.Import.class })
 public class CatalogCommand implements MamoriSubcommand {
 
 	final Catalog catalog;
@@ -71,10 +73,11 @@ public class CatalogCommand implements MamoriSubcommand {
 		m.put("title", v.title());
 		m.put("published", v.published() == null ? null : v.published().toString());
 		m.put("builtIn", v.builtIn());
-		m.put("forms", v.forms()
-			.stream()
-			.map(f -> Map.of("form", f.code().code(), "title", f.title(), "items", f.items().size()))
-			.toList());
+		m.put("forms",
+				v.forms()
+					.stream()
+					.map(f -> Map.of("form", f.code().code(), "title", f.title(), "items", f.items().size()))
+					.toList());
 		return m;
 	}
 

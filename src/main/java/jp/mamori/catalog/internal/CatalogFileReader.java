@@ -35,10 +35,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads and validates one catalog file (format: docs/catalog-format.md). Works on SnakeYAML's node tree
- * rather than binding to classes, because every error must name the line it comes from, and data
- * binding loses positions once a value has been read. Composing nodes constructs no objects, so a
- * hostile file cannot instantiate anything.
+ * Reads and validates one catalog file (format: docs/catalog-format.md). Works on
+ * SnakeYAML's node tree rather than binding to classes, because every error must name the
+ * line it comes from, and data binding loses positions once a value has been read.
+ * Composing nodes constructs no objects, so a hostile file cannot instantiate anything.
  */
 public final class CatalogFileReader {
 
@@ -59,7 +59,10 @@ public final class CatalogFileReader {
 		this.knownChecks = knownChecks;
 	}
 
-	/** Parses and validates; throws {@link InvalidCatalogException} listing every problem found. */
+	/**
+	 * Parses and validates; throws {@link InvalidCatalogException} listing every problem
+	 * found.
+	 */
 	public static ChecklistVersion read(String fileName, String content, Set<String> knownConcepts,
 			Set<String> knownChecks, boolean builtIn) {
 		CatalogFileReader reader = new CatalogFileReader(knownConcepts, knownChecks);
@@ -118,8 +121,8 @@ public final class CatalogFileReader {
 			error(root, "最上位はキーと値の対応（version:, forms: …）でなければなりません");
 			return null;
 		}
-		Map<String, Node> fields = fields(map, Set.of("version", "fiscalYear", "era", "title", "published",
-				"sourceUrl", "note", "concepts", "forms"));
+		Map<String, Node> fields = fields(map,
+				Set.of("version", "fiscalYear", "era", "title", "published", "sourceUrl", "note", "concepts", "forms"));
 		String id = requiredText(fields, "version", map);
 		if (id != null && !VERSION_ID.matcher(id).matches()) {
 			error(fields.get("version"), "version は英大文字で始まる英数字です（例: R8）: " + id);
@@ -156,8 +159,7 @@ public final class CatalogFileReader {
 		if (!errors.isEmpty()) {
 			return null;
 		}
-		return new ChecklistVersion(id, FiscalYear.of(year), era, title, published, sourceUrl, note, forms,
-				builtIn);
+		return new ChecklistVersion(id, FiscalYear.of(year), era, title, published, sourceUrl, note, forms, builtIn);
 	}
 
 	private void concepts(MappingNode map, Map<String, String> into) {
@@ -242,9 +244,9 @@ public final class CatalogFileReader {
 			error(node, "items の各要素は id:, number:, text: … を持つ対応でなければなりません");
 			return List.of();
 		}
-		Map<String, Node> f = fields(map, Set.of("id", "number", "concept", "text", "scopes", "answerPerScope",
-				"reference", "referenceScopes", "dueNote", "rule", "confidence", "sourceUrls", "guidelineRefs",
-				"guidance", "checks"));
+		Map<String, Node> f = fields(map,
+				Set.of("id", "number", "concept", "text", "scopes", "answerPerScope", "reference", "referenceScopes",
+						"dueNote", "rule", "confidence", "sourceUrls", "guidelineRefs", "guidance", "checks"));
 		int errorsBefore = errors.size();
 		String id = requiredText(f, "id", map);
 		if (id != null && !ITEM_ID.matcher(id).matches()) {
@@ -267,8 +269,9 @@ public final class CatalogFileReader {
 		String text = requiredText(f, "text", map);
 		List<Scope> scopes = new ArrayList<>();
 		for (String code : texts(f.get("scopes"), "scopes")) {
-			Scope.fromCode(code).ifPresentOrElse(scopes::add,
-					() -> error(f.get("scopes"), "scopes は general / server / pc / network です: " + code));
+			Scope.fromCode(code)
+				.ifPresentOrElse(scopes::add,
+						() -> error(f.get("scopes"), "scopes は general / server / pc / network です: " + code));
 		}
 		boolean perScope = optionalBoolean(f, "answerPerScope");
 		if (perScope && scopes.size() < 2) {
@@ -333,16 +336,17 @@ public final class CatalogFileReader {
 		}
 		List<CatalogItem> rows = new ArrayList<>();
 		for (Scope scope : scopes) {
-			rows.add(new CatalogItem(id + "@" + scope.code(), id, number, sectionId, sectionTitle, concept, text,
-					scope, scopes, reference || referenceScopes.contains(scope), false, dueNote, rule, confidence,
-					sourceUrls, guidelineRefs, guidance, checks));
+			rows.add(new CatalogItem(id + "@" + scope.code(), id, number, sectionId, sectionTitle, concept, text, scope,
+					scopes, reference || referenceScopes.contains(scope), false, dueNote, rule, confidence, sourceUrls,
+					guidelineRefs, guidance, checks));
 		}
 		return rows;
 	}
 
 	/**
-	 * Where a section has items split by scope (R5/R6 section 2), the form prints its rows grouped under
-	 * the scope headings — 全般, then サーバ, 端末PC, ネットワーク機器 — in item order within each group.
+	 * Where a section has items split by scope (R5/R6 section 2), the form prints its
+	 * rows grouped under the scope headings — 全般, then サーバ, 端末PC, ネットワーク機器 — in item
+	 * order within each group.
 	 */
 	private static List<CatalogItem> groupedByScope(List<CatalogItem> items) {
 		if (items.stream().noneMatch(i -> i.scope() != null)) {
@@ -375,7 +379,8 @@ public final class CatalogFileReader {
 		return s == null ? "" : s;
 	}
 
-	// --- node helpers: each records an error with the node's line and returns null/empty on failure
+	// --- node helpers: each records an error with the node's line and returns null/empty
+	// on failure
 
 	private Map<String, Node> fields(MappingNode map, Set<String> allowed) {
 		Map<String, Node> fields = new LinkedHashMap<>();

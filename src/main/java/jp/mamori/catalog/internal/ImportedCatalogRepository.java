@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Catalog files imported by an administrator; instance-wide (not organisation data), append-only. */
+/**
+ * Catalog files imported by an administrator; instance-wide (not organisation data),
+ * append-only.
+ */
 @Repository
 public class ImportedCatalogRepository {
 

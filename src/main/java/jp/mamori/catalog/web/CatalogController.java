@@ -53,8 +53,9 @@ class CatalogController {
 	String importFile(@RequestParam("file") MultipartFile file, Principal principal, RedirectAttributes redirect)
 			throws IOException {
 		try {
-			var version = importVersion.importFile(file.getOriginalFilename() == null ? "upload.yaml" : file.getOriginalFilename(),
-					file.getBytes(), principal.getName());
+			var version = importVersion.importFile(
+					file.getOriginalFilename() == null ? "upload.yaml" : file.getOriginalFilename(), file.getBytes(),
+					principal.getName());
 			redirect.addFlashAttribute("imported", version.id());
 		}
 		catch (InvalidCatalogException ex) {

@@ -56,8 +56,9 @@ public class EvidenceRepository {
 
 	private static EvidenceFile file(ResultSet rs, int row) throws SQLException {
 		return new EvidenceFile(rs.getObject("id", UUID.class), new OrgId(rs.getObject("org_id", UUID.class)),
-				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-				rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(), rs.getString("uploaded_by"));
+				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+				rs.getString("sha256"), rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(),
+				rs.getString("uploaded_by"));
 	}
 
 }

@@ -33,7 +33,10 @@ class EvidenceController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.file().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(content.file().fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(content.file().fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(content.bytes());
 	}

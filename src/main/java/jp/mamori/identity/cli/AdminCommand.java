@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code mamori admin create-org|create-user|create-token}: bootstrap an instance without the browser
- * (installer scripts, tests), against the configured database.
+ * {@code mamori admin create-org|create-user|create-token}: bootstrap an instance without
+ * the browser (installer scripts, tests), against the configured database.
  */
 @Component
 @Command(name = "admin", description = "組織・利用者・APIトークンの作成 / create organisations, users and API tokens",

@@ -60,21 +60,24 @@ public class UserRepository {
 
 	public void insertMembership(Membership membership, Instant at) {
 		jdbc.sql("insert into membership (org_id, user_id, role, created_at) values (?, ?, ?, ?)")
-			.params(membership.org().value(), membership.userId(), membership.role().code(), at.atOffset(ZoneOffset.UTC))
+			.params(membership.org().value(), membership.userId(), membership.role().code(),
+					at.atOffset(ZoneOffset.UTC))
 			.update();
 	}
 
 	public Optional<OrgRole> role(String username, OrgId org) {
-		return jdbc.sql("select m.role from membership m join app_user u on u.id = m.user_id "
-				+ "where u.username = ? and m.org_id = ? and u.enabled = true")
+		return jdbc
+			.sql("select m.role from membership m join app_user u on u.id = m.user_id "
+					+ "where u.username = ? and m.org_id = ? and u.enabled = true")
 			.params(username, org.value())
 			.query((rs, n) -> OrgRole.require(rs.getString(1)))
 			.optional();
 	}
 
 	public List<Membership> memberships(String username) {
-		return jdbc.sql("select m.org_id, m.user_id, m.role from membership m join app_user u on u.id = m.user_id "
-				+ "where u.username = ? order by m.created_at")
+		return jdbc
+			.sql("select m.org_id, m.user_id, m.role from membership m join app_user u on u.id = m.user_id "
+					+ "where u.username = ? order by m.created_at")
 			.param(username)
 			.query((rs, n) -> new Membership(new OrgId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
 					OrgRole.require(rs.getString(3))))
@@ -88,8 +91,9 @@ public class UserRepository {
 	}
 
 	public Optional<TokenOwner> tokenOwner(String tokenHash) {
-		return jdbc.sql("select t.id as token_id, t.org_id, " + USER_COLUMNS + " from api_token t "
-				+ "join app_user u on u.id = t.user_id where t.token_hash = ? and t.revoked = false")
+		return jdbc
+			.sql("select t.id as token_id, t.org_id, " + USER_COLUMNS + " from api_token t "
+					+ "join app_user u on u.id = t.user_id where t.token_hash = ? and t.revoked = false")
 			.param(tokenHash)
 			.query((rs, n) -> new TokenOwner(rs.getObject("token_id", UUID.class),
 					new OrgId(rs.getObject("org_id", UUID.class)), user(rs, n)))
@@ -97,7 +101,8 @@ public class UserRepository {
 	}
 
 	public void touchToken(UUID tokenId, Instant at) {
-		jdbc.sql("update api_token set last_used_at = ? where id = ?").params(at.atOffset(ZoneOffset.UTC), tokenId)
+		jdbc.sql("update api_token set last_used_at = ? where id = ?")
+			.params(at.atOffset(ZoneOffset.UTC), tokenId)
 			.update();
 	}
 
@@ -105,6 +110,5 @@ public class UserRepository {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
 				rs.getBoolean("enabled"), rs.getBoolean("system_admin"));
 	}
-
 
 }

@@ -14,7 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer mmr_…}; a bad token is a 401, never a fall-back to anonymous. */
+/**
+ * Authenticates {@code Authorization: Bearer mmr_…}; a bad token is a 401, never a
+ * fall-back to anonymous.
+ */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import jp.mamori.shared.OrgId;
 
-/** Login page, and the start page that sends a person to their first organisation's dashboard. */
+/**
+ * Login page, and the start page that sends a person to their first organisation's
+ * dashboard.
+ */
 @Controller
 class LoginController {
 

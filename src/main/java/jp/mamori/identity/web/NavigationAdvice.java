@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.HandlerMapping;
 
-/** Adds {@code nav} (user, organisation switcher, current organisation) to every page's model. */
+/**
+ * Adds {@code nav} (user, organisation switcher, current organisation) to every page's
+ * model.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
@@ -42,9 +45,15 @@ class NavigationAdvice {
 			.flatMap(java.util.Optional::stream)
 			.toList();
 		@SuppressWarnings("unchecked")
-		Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		Map<String, String> vars = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		String currentId = vars == null ? null : vars.get("org");
-		Navigation.OrgLink current = links.stream().filter(l -> l.id().equals(currentId)).findFirst().orElse(null);
+		// pages outside an organisation (the catalog) keep the first organisation's
+		// navigation
+		Navigation.OrgLink current = links.stream()
+			.filter(l -> l.id().equals(currentId))
+			.findFirst()
+			.orElse(currentId == null && !links.isEmpty() ? links.get(0) : null);
 		return new Navigation(user.username(), user.displayName(), user.systemAdmin(), links, current);
 	}
 

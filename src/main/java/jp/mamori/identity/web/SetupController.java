@@ -48,7 +48,8 @@ class SetupController {
 					form.displayName(), form.password());
 		}
 		catch (BadInputException ex) {
-			model.addAttribute("form", new SetupForm(form.orgName(), form.kind(), form.username(), form.displayName(), "", ""));
+			model.addAttribute("form",
+					new SetupForm(form.orgName(), form.kind(), form.username(), form.displayName(), "", ""));
 			model.addAttribute("errors", List.of(ex.getMessage()));
 			return "identity/setup";
 		}

@@ -49,28 +49,33 @@ public class OrganizationRepository {
 	}
 
 	public List<VendorContract> contracts(OrgId org) {
-		return jdbc.sql("select id, org_id, vendor_name, system_name, created_at from vendor_contract "
-				+ "where org_id = ? order by created_at, vendor_name")
+		return jdbc
+			.sql("select id, org_id, vendor_name, system_name, created_at from vendor_contract "
+					+ "where org_id = ? order by created_at, vendor_name")
 			.param(org.value())
 			.query(OrganizationRepository::contract)
 			.list();
 	}
 
 	public Optional<VendorContract> contract(OrgId org, UUID id) {
-		return jdbc.sql("select id, org_id, vendor_name, system_name, created_at from vendor_contract "
-				+ "where org_id = ? and id = ?")
+		return jdbc
+			.sql("select id, org_id, vendor_name, system_name, created_at from vendor_contract "
+					+ "where org_id = ? and id = ?")
 			.params(org.value(), id)
 			.query(OrganizationRepository::contract)
 			.optional();
 	}
 
 	public long countContracts(OrgId org) {
-		return jdbc.sql("select count(*) from vendor_contract where org_id = ?").param(org.value())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from vendor_contract where org_id = ?")
+			.param(org.value())
+			.query(Long.class)
+			.single();
 	}
 
 	public void insertContract(VendorContract c) {
-		jdbc.sql("insert into vendor_contract (id, org_id, vendor_name, system_name, created_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into vendor_contract (id, org_id, vendor_name, system_name, created_at) values (?, ?, ?, ?, ?)")
 			.params(c.id(), c.org().value(), c.vendorName(), c.systemName(), c.createdAt().atOffset(ZoneOffset.UTC))
 			.update();
 	}

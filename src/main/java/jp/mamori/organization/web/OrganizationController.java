@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organisation page: its vendor contracts (事業者との契約). Whether any is recorded decides if
- * 2-②/③ need an answer or are 記入不要.
+ * The organisation page: its vendor contracts (事業者との契約). Whether any is recorded decides
+ * if 2-②/③ need an answer or are 記入不要.
  */
 @Controller
 @RequestMapping("/orgs/{org}/settings")

@@ -27,13 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mamori export checklist}: writes the official checklist form of an assessment to a file, Excel
- * or PDF by the file's extension. The assessment is named by id, or by 年度 and form (the latest
- * checklist version when there are several).
+ * {@code mamori export checklist}: writes the official checklist form of an assessment to
+ * a file, Excel or PDF by the file's extension. The assessment is named by id, or by 年度
+ * and form (the latest checklist version when there are several).
  */
 @Component
-@Command(name = "export", mixinStandardHelpOptions = true,
-		description = "公式様式を出力します / export official forms")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "公式様式を出力します / export official forms")
 public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 
 	private final ChecklistExport export;
@@ -47,8 +46,7 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	ExportCommand(ChecklistExport export, AssessmentQueries assessments, Organizations organizations,
-			Catalog catalog) {
+	ExportCommand(ChecklistExport export, AssessmentQueries assessments, Organizations organizations, Catalog catalog) {
 		this.export = export;
 		this.assessments = assessments;
 		this.organizations = organizations;
@@ -61,9 +59,8 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 		return 0;
 	}
 
-	@Command(name = "checklist",
-			description = { "チェックリストの公式様式（Excel または PDF）を書き出します",
-					"export the official checklist form (.xlsx or .pdf by the file extension)" })
+	@Command(name = "checklist", description = { "チェックリストの公式様式（Excel または PDF）を書き出します",
+			"export the official checklist form (.xlsx or .pdf by the file extension)" })
 	public Integer checklist(
 			@Option(names = "--org", required = true, paramLabel = "ORG", description = "組織ID または組織名") String org,
 			@Option(names = "--assessment", paramLabel = "ID", description = "チェックリストID") String assessmentId,

@@ -11,9 +11,10 @@ import jp.mamori.shared.BadInputException;
 import jp.mamori.shared.WarekiDate;
 
 /**
- * The content of the official form, independent of the file format: the title block, the column
- * headings and the lines in printed order (section headings, scope sub-headings, item rows with rounds
- * 1…N side by side). Both the workbook and the PDF are drawn from it, so they cannot disagree.
+ * The content of the official form, independent of the file format: the title block, the
+ * column headings and the lines in printed order (section headings, scope sub-headings,
+ * item rows with rounds 1…N side by side). Both the workbook and the PDF are drawn from
+ * it, so they cannot disagree.
  *
  * @param title {@code 令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト}
  * @param formTitle {@code 【医療機関確認用】}
@@ -32,7 +33,10 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 	/** One printed line of the table. */
 	public sealed interface Line permits Heading, SubHeading, ItemLine {
 
-		/** {@code heading}, {@code scope} or {@code item}: lets the template pick the row markup. */
+		/**
+		 * {@code heading}, {@code scope} or {@code item}: lets the template pick the row
+		 * markup.
+		 */
 		String kind();
 
 	}
@@ -58,8 +62,8 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 	}
 
 	/** One answerable row. */
-	public record ItemLine(String number, String text, String scope, List<RoundCells> rounds, String note)
-			implements Line {
+	public record ItemLine(String number, String text, String scope, List<RoundCells> rounds,
+			String note) implements Line {
 
 		public ItemLine {
 			rounds = List.copyOf(rounds);
@@ -76,11 +80,13 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 	public record RoundCells(String result, String checkedOn, String targetDate) {
 	}
 
-	/** Lays out rounds 1…{@code round} of an assessment for the organisation named {@code orgName}. */
+	/**
+	 * Lays out rounds 1…{@code round} of an assessment for the organisation named
+	 * {@code orgName}.
+	 */
 	public static ChecklistLayout of(AssessmentView view, String orgName, int round) {
 		if (round < 1 || round > view.rounds().size()) {
-			throw new BadInputException(round + "回目の確認はありません（このチェックリストは" + view.rounds().size()
-					+ "回目まであります）");
+			throw new BadInputException(round + "回目の確認はありません（このチェックリストは" + view.rounds().size() + "回目まであります）");
 		}
 		var version = view.version();
 		String notice = version.fiscalYear().startYear() >= FormWording.INSPECTION_NOTICE_SINCE
@@ -102,12 +108,15 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 				lines.add(itemLine(row, scope, round));
 			}
 		}
-		return new ChecklistLayout(version.era() + " " + view.form().documentTitle(), FormWording.formTitle(view.form().title()),
-				notice, FormWording.nameLabel(view.form().code()) + orgName,
+		return new ChecklistLayout(version.era() + " " + view.form().documentTitle(),
+				FormWording.formTitle(view.form().title()), notice, FormWording.nameLabel(view.form().code()) + orgName,
 				FormWording.FISCAL_YEAR + view.assessment().fiscalYear().japaneseLabel(), round, lines);
 	}
 
-	/** A row split by scope prints under its own scope; an unsplit row under all its scopes (サーバ・端末PC). */
+	/**
+	 * A row split by scope prints under its own scope; an unsplit row under all its
+	 * scopes (サーバ・端末PC).
+	 */
 	static String scopeOf(CatalogItem item) {
 		return item.scope() != null ? item.scope().label() : item.scopeLabel();
 	}
@@ -130,7 +139,8 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 		List<RoundCells> cells = new ArrayList<>();
 		for (int k = 1; k <= lastRound; k++) {
 			AssessmentView.RoundAnswer answer = row.round(k);
-			// 確認不要 rows were not checked: dates left over from before the gate was answered いいえ are not printed
+			// 確認不要 rows were not checked: dates left over from before the gate was
+			// answered いいえ are not printed
 			boolean checked = answer.status() != ItemStatus.NOT_NEEDED;
 			cells.add(new RoundCells(FormWording.result(answer.status()),
 					checked ? WarekiDate.format(answer.answer().checkedOn()) : "",

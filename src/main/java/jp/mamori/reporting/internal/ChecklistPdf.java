@@ -16,10 +16,11 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The official form as an A4 landscape PDF: the template {@code templates/reporting/checklist-pdf.html}
- * (every string comes from the model) rendered by openhtmltopdf with the bundled IPAexGothic embedded,
- * the table header repeated on each page and page numbers in the footer. Nothing is fetched remotely.
- * Bold text is drawn by the renderer from the one regular face.
+ * The official form as an A4 landscape PDF: the template
+ * {@code templates/reporting/checklist-pdf.html} (every string comes from the model)
+ * rendered by openhtmltopdf with the bundled IPAexGothic embedded, the table header
+ * repeated on each page and page numbers in the footer. Nothing is fetched remotely. Bold
+ * text is drawn by the renderer from the one regular face.
  */
 public final class ChecklistPdf {
 
@@ -30,9 +31,10 @@ public final class ChecklistPdf {
 	static final String TEMPLATE = "reporting/checklist-pdf";
 
 	/**
-	 * The page and table style. Kept here rather than in the template, which holds markup only. Only
-	 * IPAexGothic is embedded, so every rule that sets text names it: a font without kanji would print
-	 * empty boxes. Headings avoid a page break after them, so none is left alone at the foot of a page.
+	 * The page and table style. Kept here rather than in the template, which holds markup
+	 * only. Only IPAexGothic is embedded, so every rule that sets text names it: a font
+	 * without kanji would print empty boxes. Headings avoid a page break after them, so
+	 * none is left alone at the foot of a page.
 	 */
 	static final String CSS = """
 			@page {
@@ -65,7 +67,8 @@ public final class ChecklistPdf {
 			tr.scope td { background-color: #eeeeee; font-weight: bold; }
 			""";
 
-	// a private engine: the web application's one may be absent (command line) or configured for pages
+	// a private engine: the web application's one may be absent (command line) or
+	// configured for pages
 	private static final SpringTemplateEngine ENGINE = engine();
 
 	private ChecklistPdf() {

@@ -22,9 +22,10 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The official form as an Excel workbook: one sheet named after the form (医療機関確認用), the title block,
- * one header row that repeats on every printed page, then the sections in printed order. Every value is a
- * string cell (dates in 和暦 as the form prints them), so it reads back exactly as written.
+ * The official form as an Excel workbook: one sheet named after the form (医療機関確認用), the
+ * title block, one header row that repeats on every printed page, then the sections in
+ * printed order. Every value is a string cell (dates in 和暦 as the form prints them), so
+ * it reads back exactly as written.
  */
 public final class ChecklistWorkbook {
 
@@ -246,13 +247,15 @@ public final class ChecklistWorkbook {
 			sheet.setMargin(Sheet.BottomMargin, 0.6);
 			sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
 			sheet.createFreezePane(0, HEADER_ROW + 1);
-			// &P and &N are Excel's header/footer codes for the page number and the page count
+			// &P and &N are Excel's header/footer codes for the page number and the page
+			// count
 			sheet.getFooter().setCenter("&P / &N");
 		}
 
 		/**
-		 * Lines a wrapped cell needs, counting full-width characters as two columns: Excel does not
-		 * grow rows to fit wrapped text written by POI, so the height is set from this estimate.
+		 * Lines a wrapped cell needs, counting full-width characters as two columns:
+		 * Excel does not grow rows to fit wrapped text written by POI, so the height is
+		 * set from this estimate.
 		 */
 		static int estimatedLines(String text, int widthInChars) {
 			if (text == null || text.isEmpty()) {

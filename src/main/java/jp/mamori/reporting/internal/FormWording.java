@@ -4,8 +4,9 @@ import jp.mamori.assessment.ItemStatus;
 import jp.mamori.catalog.FormCode;
 
 /**
- * The wording printed on the official MHLW form. It is data, not interface text: the form exists in
- * Japanese only, so these strings are not translated through the message bundles.
+ * The wording printed on the official MHLW form. It is data, not interface text: the form
+ * exists in Japanese only, so these strings are not translated through the message
+ * bundles.
  */
 final class FormWording {
 

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Downloads of the official checklist form: the browser link and the REST API return the same bytes.
- * {@code ?round=N&format=xlsx|pdf}; a round the assessment does not have or an unknown format is a 400
- * with the Japanese reason.
+ * Downloads of the official checklist form: the browser link and the REST API return the
+ * same bytes. {@code ?round=N&format=xlsx|pdf}; a round the assessment does not have or
+ * an unknown format is a 400 with the Japanese reason.
  */
 @Controller
 class ChecklistExportController {
@@ -93,14 +93,16 @@ class ChecklistExportController {
 				encoded.append((char) c);
 			}
 			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
 			}
 		}
 		return encoded.toString();
 	}
 
-	// handled here because this controller answers both pages and the REST API with the same methods
+	// handled here because this controller answers both pages and the REST API with the
+	// same methods
 	@ExceptionHandler(BadInputException.class)
 	ResponseEntity<?> badInput(BadInputException ex, HttpServletRequest request) {
 		return error(HttpStatus.BAD_REQUEST, ex.getMessage(), request);

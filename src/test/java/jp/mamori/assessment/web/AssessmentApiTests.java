@@ -35,8 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The REST contract scripts rely on: paths, field names, status codes and the Japanese error format
- * {@code {"errors":[{"field":…,"message":…}]}}, with bearer tokens bound to one organisation.
+ * The REST contract scripts rely on: paths, field names, status codes and the Japanese
+ * error format {@code {"errors":[{"field":…,"message":…}]}}, with bearer tokens bound to
+ * one organisation.
  */
 @IntegrationTest
 class AssessmentApiTests {
@@ -88,18 +89,20 @@ class AssessmentApiTests {
 
 		String id = json(response).get("id").stringValue();
 		assertThat(UUID.fromString(id)).isNotNull();
-		assertThat(response.getHeader(HttpHeaders.LOCATION)).endsWith("/api/v1/orgs/" + org.id() + "/assessments/" + id);
+		assertThat(response.getHeader(HttpHeaders.LOCATION))
+			.endsWith("/api/v1/orgs/" + org.id() + "/assessments/" + id);
 	}
 
 	@Test
 	void readsTheAssessmentWithItemsRoundsAndAnswersPerRound() throws Exception {
 		UUID id = createR7();
 
-		JsonNode assessment = json(mvc.perform(get(assessment(org, id)).header(HttpHeaders.AUTHORIZATION, bearer(token)))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-			.andReturn()
-			.getResponse());
+		JsonNode assessment = json(
+				mvc.perform(get(assessment(org, id)).header(HttpHeaders.AUTHORIZATION, bearer(token)))
+					.andExpect(status().isOk())
+					.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+					.andReturn()
+					.getResponse());
 
 		assertThat(assessment.get("fiscalYear").asInt()).isEqualTo(2025);
 		assertThat(assessment.get("version").stringValue()).isEqualTo("R7");
@@ -132,9 +135,8 @@ class AssessmentApiTests {
 	void recordsAnAnswerAndReturnsIt() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"no","checkedOn":"2025-06-01","targetDate":"2026-01-31","note":"更新予定"}"""))
+		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"no","checkedOn":"2025-06-01","targetDate":"2026-01-31","note":"更新予定"}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.round").value(1))
 			.andExpect(jsonPath("$.answer").value("no"))
@@ -154,9 +156,8 @@ class AssessmentApiTests {
 	void refusesNoWithoutATargetDateNamingTheField() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"no","checkedOn":"2025-06-01"}"""))
+		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"no","checkedOn":"2025-06-01"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("targetDate"))
 			.andExpect(jsonPath("$.errors[0].message").value(NO_WITHOUT_TARGET));
@@ -168,9 +169,8 @@ class AssessmentApiTests {
 	void refusesATargetDateOutsideTheFiscalYear() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"no","checkedOn":"2025-06-01","targetDate":"2026-04-01"}"""))
+		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"no","checkedOn":"2025-06-01","targetDate":"2026-04-01"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("targetDate"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("令和7年度")));
@@ -180,9 +180,8 @@ class AssessmentApiTests {
 	void requiresACheckDate() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"yes"}"""))
+		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"yes"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("checkedOn"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("確認日")));
@@ -192,9 +191,8 @@ class AssessmentApiTests {
 	void refusesNotRequiredOnAnItemThatDoesNotAllowIt() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"not_required","checkedOn":"2025-06-01"}"""))
+		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"not_required","checkedOn":"2025-06-01"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("answer"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("記入不要")));
@@ -204,9 +202,8 @@ class AssessmentApiTests {
 	void acceptsNotRequiredOnAVendorItemWithoutAContract() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(answer(org, id, 1, "2-2").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"not_required","checkedOn":"2025-06-01"}"""))
+		mvc.perform(answer(org, id, 1, "2-2").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"not_required","checkedOn":"2025-06-01"}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.answer").value("not_required"))
 			.andExpect(jsonPath("$.status").value("not_required"));
@@ -248,9 +245,8 @@ class AssessmentApiTests {
 			.andExpect(jsonPath("$.number").value(1))
 			.andExpect(jsonPath("$.status").value("submitted"));
 
-		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"yes","checkedOn":"2025-06-01"}"""))
+		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"yes","checkedOn":"2025-06-01"}"""))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("提出済み")));
 	}
@@ -258,10 +254,8 @@ class AssessmentApiTests {
 	@Test
 	void startsTheNextRoundFromTheSubmittedOneMarkedForRecheck() throws Exception {
 		UUID id = createR7();
-		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"no","checkedOn":"2025-06-01","targetDate":"2026-01-31"}"""))
-			.andExpect(status().isOk());
+		mvc.perform(answer(org, id, 1, "2-6").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"no","checkedOn":"2025-06-01","targetDate":"2026-01-31"}""")).andExpect(status().isOk());
 		mvc.perform(post(assessment(org, id) + "/rounds/1/submit").header(HttpHeaders.AUTHORIZATION, bearer(token)))
 			.andExpect(status().isOk());
 
@@ -291,15 +285,13 @@ class AssessmentApiTests {
 	@Test
 	void refusesAStaleVersionInsteadOfOverwriting() throws Exception {
 		UUID id = createR7();
-		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"yes","checkedOn":"2025-06-01","note":"A","version":0}"""))
+		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"yes","checkedOn":"2025-06-01","note":"A","version":0}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(1));
 
-		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.content("""
-					{"answer":"no","checkedOn":"2025-06-02","targetDate":"2025-09-01","note":"B","version":0}"""))
+		mvc.perform(answer(org, id, 1, "1-1").header(HttpHeaders.AUTHORIZATION, bearer(token)).content("""
+				{"answer":"no","checkedOn":"2025-06-02","targetDate":"2025-09-01","note":"B","version":0}"""))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("他の人が先に更新しました")));
 
@@ -318,21 +310,32 @@ class AssessmentApiTests {
 
 	@Test
 	void reportsHealthWithoutAuthentication() throws Exception {
-		mvc.perform(get("/actuator/health"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 	}
 
 	@Test
-	void refusesARequestWithoutAToken() throws Exception {
+	void refusesAReadWithoutAToken() throws Exception {
 		UUID id = createR7();
 
-		mvc.perform(get(assessment(org, id))).andExpect(status().isUnauthorized());
-		mvc.perform(get(assessments(org))).andExpect(status().isUnauthorized());
-		mvc.perform(answer(org, id, 1, "1-1").content("""
-				{"answer":"yes","checkedOn":"2025-06-01"}""")).andExpect(status().isUnauthorized());
-		mvc.perform(post(assessments(org)).contentType(MediaType.APPLICATION_JSON).content(R7))
-			.andExpect(status().isUnauthorized());
+		for (Route route : readRoutes()) {
+			mvc.perform(route.request(org, id)).andExpect(status().isUnauthorized());
+		}
+	}
+
+	@Test
+	void refusesAChangeWithoutAToken() throws Exception {
+		UUID id = createR7();
+
+		List<String> notUnauthorized = new ArrayList<>();
+		for (Route route : writeRoutes()) {
+			int status = mvc.perform(route.request(org, id)).andReturn().getResponse().getStatus();
+			if (status != 401) {
+				notUnauthorized.add(route.name() + " -> " + status);
+			}
+		}
+
+		assertThat(notUnauthorized).isEmpty();
+		assertThat(read(id).get("rounds").get(0).get("status").stringValue()).isEqualTo("open");
 	}
 
 	@Test
@@ -389,7 +392,10 @@ class AssessmentApiTests {
 		List<String> leaks = new ArrayList<>();
 		for (Route route : routes()) {
 			// their path with their id, their path with our id, our path with their id
-			for (Target target : List.of(new Target(other, theirs), new Target(other, own), new Target(org, theirs))) {
+			List<Target> targets = route.usesId()
+					? List.of(new Target(other, theirs), new Target(other, own), new Target(org, theirs))
+					: List.of(new Target(other, theirs));
+			for (Target target : targets) {
 				Organization path = target.org();
 				UUID id = target.id();
 				MockHttpServletResponse response = mvc
@@ -400,17 +406,18 @@ class AssessmentApiTests {
 				if ((response.getStatus() != 403 && response.getStatus() != 404) || body.contains(other.name())
 						|| body.contains("\"items\"") || body.contains("\"fiscalYear\"") || body.contains("\"id\"")) {
 					leaks.add(route.name() + " org=" + (path == org ? "own" : "other") + " id="
-							+ (id.equals(own) ? "own" : "theirs") + " -> " + response.getStatus() + " " + abbreviate(body));
+							+ (id.equals(own) ? "own" : "theirs") + " -> " + response.getStatus() + " "
+							+ abbreviate(body));
 				}
 			}
 		}
 
 		assertThat(leaks).isEmpty();
-		JsonNode theirAssessment = json(mvc.perform(get(assessment(other, theirs)).header(HttpHeaders.AUTHORIZATION,
-				bearer(otherToken)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse());
+		JsonNode theirAssessment = json(
+				mvc.perform(get(assessment(other, theirs)).header(HttpHeaders.AUTHORIZATION, bearer(otherToken)))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse());
 		assertThat(theirAssessment.get("rounds")).hasSize(1);
 		assertThat(theirAssessment.get("rounds").get(0).get("status").stringValue()).isEqualTo("open");
 		assertThat(item(theirAssessment, "1-1").get("answers").get(0).get("status").stringValue())
@@ -457,7 +464,8 @@ class AssessmentApiTests {
 			JsonNode errors = json(response).get("errors");
 			assertThat(errors).as(response.getContentAsString(StandardCharsets.UTF_8)).isNotEmpty();
 			for (JsonNode error : errors) {
-				assertThat(error.get("message").stringValue()).matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
+				assertThat(error.get("message").stringValue())
+					.matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
 			}
 		}
 	}
@@ -465,7 +473,7 @@ class AssessmentApiTests {
 	// --- routes and requests
 
 	/** One API route, built for an organisation and an assessment id. */
-	record Route(String name, BiFunction<Organization, UUID, MockHttpServletRequestBuilder> builder) {
+	record Route(String name, boolean usesId, BiFunction<Organization, UUID, MockHttpServletRequestBuilder> builder) {
 
 		MockHttpServletRequestBuilder request(Organization org, UUID id) {
 			return builder.apply(org, id);
@@ -477,22 +485,26 @@ class AssessmentApiTests {
 	}
 
 	static List<Route> routes() {
-		List<Route> routes = new ArrayList<>(List.of(new Route("list", (o, id) -> get(assessments(o))),
-				new Route("read", (o, id) -> get(assessment(o, id))),
-				new Route("export", (o, id) -> get(assessment(o, id) + "/export?round=1&format=xlsx"))));
+		List<Route> routes = new ArrayList<>(readRoutes());
 		routes.addAll(writeRoutes());
 		return routes;
 	}
 
+	static List<Route> readRoutes() {
+		return List.of(new Route("list", false, (o, id) -> get(assessments(o))),
+				new Route("read", true, (o, id) -> get(assessment(o, id))),
+				new Route("export", true, (o, id) -> get(assessment(o, id) + "/export?round=1&format=xlsx")));
+	}
+
 	static List<Route> writeRoutes() {
 		return List.of(
-				new Route("create",
+				new Route("create", false,
 						(o, id) -> post(assessments(o)).contentType(MediaType.APPLICATION_JSON).content("""
 								{"fiscalYear":2026,"version":"R7","form":"institution"}""")),
-				new Route("answer", (o, id) -> answer(o, id, 1, "1-1").content("""
+				new Route("answer", true, (o, id) -> answer(o, id, 1, "1-1").content("""
 						{"answer":"yes","checkedOn":"2025-06-01"}""")),
-				new Route("submit", (o, id) -> post(assessment(o, id) + "/rounds/1/submit")),
-				new Route("next round", (o, id) -> post(assessment(o, id) + "/rounds")));
+				new Route("submit", true, (o, id) -> post(assessment(o, id) + "/rounds/1/submit")),
+				new Route("next round", true, (o, id) -> post(assessment(o, id) + "/rounds")));
 	}
 
 	static String assessments(Organization org) {
