@@ -2,7 +2,6 @@ package jp.mamori.reporting;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.mamori.assessment.CreateAssessment;
 import jp.mamori.identity.OrgRole;
@@ -28,8 +27,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class ChecklistExportControllerTests {
 
-	private static final AtomicInteger USERS = new AtomicInteger();
-
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	@Autowired
@@ -49,9 +46,10 @@ class ChecklistExportControllerTests {
 
 	@BeforeEach
 	void clinicWithAnAssessment() {
-		viewer = "download-" + USERS.incrementAndGet();
-		org = fixtures.clinicWith(viewer, OrgRole.VIEWER);
-		assessment = createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester").id();
+		var clinic = fixtures.clinicWithR7Checklist("download", OrgRole.VIEWER);
+		viewer = clinic.username();
+		org = clinic.org();
+		assessment = clinic.assessment();
 	}
 
 	private String page(String query) {
@@ -96,7 +94,7 @@ class ChecklistExportControllerTests {
 
 	@Test
 	void forbidsAUserOfAnotherOrganisation() throws Exception {
-		String stranger = "stranger-" + USERS.incrementAndGet();
+		String stranger = Fixtures.uniqueName("stranger");
 		fixtures.clinicWith(stranger, OrgRole.ADMIN);
 
 		mvc.perform(get(page("?round=1&format=xlsx")).with(user(stranger))).andExpect(status().isForbidden());
@@ -105,7 +103,7 @@ class ChecklistExportControllerTests {
 
 	@Test
 	void forbidsAVendorUser() throws Exception {
-		String vendor = "vendor-" + USERS.incrementAndGet();
+		String vendor = Fixtures.uniqueName("vendor");
 		Organization vendorOrg = fixtures.clinicWith(vendor, OrgRole.VENDOR);
 		UUID own = createAssessment.create(vendorOrg.id(), 2025, "R7", "institution", null, "tester").id();
 

@@ -1,5 +1,9 @@
 package jp.mamori.support;
 
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jp.mamori.assessment.CreateAssessment;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
 import jp.mamori.organization.OrgKind;
@@ -13,13 +17,34 @@ public class Fixtures {
 
 	public static final String PASSWORD = "Mamori-Test-2025!";
 
+	private static final AtomicInteger NAMES = new AtomicInteger();
+
+	/** A clinic, one of its users and its R7 医療機関確認用 checklist for 令和7年度. */
+	public record ClinicWithChecklist(String username, Organization org, UUID assessment) {
+	}
+
 	private final Organizations organizations;
 
 	private final UserAccounts users;
 
-	Fixtures(Organizations organizations, UserAccounts users) {
+	private final CreateAssessment createAssessment;
+
+	Fixtures(Organizations organizations, UserAccounts users, CreateAssessment createAssessment) {
 		this.organizations = organizations;
 		this.users = users;
+		this.createAssessment = createAssessment;
+	}
+
+	/** A user name no other test in the same (shared) context has used. */
+	public static String uniqueName(String prefix) {
+		return prefix + "-" + NAMES.incrementAndGet();
+	}
+
+	public ClinicWithChecklist clinicWithR7Checklist(String prefix, OrgRole role) {
+		String username = uniqueName(prefix);
+		Organization org = clinicWith(username, role);
+		UUID assessment = createAssessment.create(org.id(), 2025, "R7", "institution", null, "test").id();
+		return new ClinicWithChecklist(username, org, assessment);
 	}
 
 	/** A clinic with one user; user names are made unique by the caller. */

@@ -2,11 +2,9 @@ package jp.mamori.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
-import jp.mamori.assessment.CreateAssessment;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.organization.Organization;
 import jp.mamori.support.Fixtures;
@@ -39,8 +37,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class PageRenderingTests {
 
-	private static final AtomicInteger USERS = new AtomicInteger();
-
 	private static final String NO_WITHOUT_TARGET = "「いいえ」の場合は目標日を入力してください";
 
 	@Autowired
@@ -48,9 +44,6 @@ class PageRenderingTests {
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	CreateAssessment createAssessment;
 
 	private String admin;
 
@@ -60,9 +53,10 @@ class PageRenderingTests {
 
 	@BeforeEach
 	void clinicWithAnR7Checklist() {
-		admin = "page-admin-" + USERS.incrementAndGet();
-		org = fixtures.clinicWith(admin, OrgRole.ADMIN);
-		assessment = createAssessment.create(org.id(), 2025, "R7", "institution", null, admin).id();
+		var clinic = fixtures.clinicWithR7Checklist("page-admin", OrgRole.ADMIN);
+		admin = clinic.username();
+		org = clinic.org();
+		assessment = clinic.assessment();
 	}
 
 	/** A request built for the clinic and its checklist. */
@@ -160,7 +154,7 @@ class PageRenderingTests {
 	@MethodSource("organisationScreens")
 	void forbidsAUserOfAnotherOrganisation(String name, Request request, String selector, String fragmentText)
 			throws Exception {
-		String stranger = "page-stranger-" + USERS.incrementAndGet();
+		String stranger = Fixtures.uniqueName("page-stranger");
 		fixtures.clinicWith(stranger, OrgRole.ADMIN);
 
 		MockHttpServletResponse response = perform(

@@ -2,9 +2,7 @@ package jp.mamori.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jp.mamori.assessment.CreateAssessment;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.organization.Organization;
 import jp.mamori.support.Fixtures;
@@ -32,8 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class VendorContractFlowTests {
 
-	private static final AtomicInteger USERS = new AtomicInteger();
-
 	private static final String VENDOR = "保守ベンダー株式会社";
 
 	@Autowired
@@ -41,9 +37,6 @@ class VendorContractFlowTests {
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	CreateAssessment createAssessment;
 
 	private String admin;
 
@@ -53,9 +46,10 @@ class VendorContractFlowTests {
 
 	@BeforeEach
 	void clinicWithAnR7Checklist() {
-		admin = "contract-admin-" + USERS.incrementAndGet();
-		org = fixtures.clinicWith(admin, OrgRole.ADMIN);
-		assessment = createAssessment.create(org.id(), 2025, "R7", "institution", null, admin).id();
+		var clinic = fixtures.clinicWithR7Checklist("contract-admin", OrgRole.ADMIN);
+		admin = clinic.username();
+		org = clinic.org();
+		assessment = clinic.assessment();
 	}
 
 	@Test
