@@ -1,16 +1,12 @@
 package jp.mamori.identity.web;
 
 import jp.mamori.identity.ApiTokens;
-import jp.mamori.identity.internal.UserRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,17 +41,6 @@ public class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	UserDetailsService userDetailsService(UserRepository users) {
-		return username -> users.credentials(username)
-			.map(c -> User.withUsername(c.user().username())
-				.password(c.passwordHash())
-				.disabled(!c.user().enabled())
-				.authorities(c.user().systemAdmin() ? "ROLE_SYSTEM_ADMIN" : "ROLE_USER")
-				.build())
-			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
 	@Bean
