@@ -23,7 +23,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
 	/** Where verification found the chain broken. */
-	public record Break(long seq, String reason) {
+	public record Break(long seq, Kind kind, String reason) {
+
+		/** What is wrong at {@link #seq()}. */
+		public enum Kind {
+
+			/** the entry is not there: removed */
+			MISSING("missing"),
+			/** it does not carry the hash of the entry before it */
+			LINK("link"),
+			/** its content no longer matches its hash */
+			ALTERED("altered"),
+			/** the chain head names a last entry that is not there */
+			LAST_MISSING("lastMissing");
+
+			private final String code;
+
+			Kind(String code) {
+				this.code = code;
+			}
+
+			public String code() {
+				return code;
+			}
+
+		}
+
 	}
 
 	private final AuditRepository repository;
@@ -39,8 +64,9 @@ public class AuditTrail {
 	@EventListener
 	@Transactional
 	public void on(Auditable event) {
-		Auditable.AuditFacts facts = event.audit();
-		append(facts.org(), facts.actor(), facts.action(), facts.target(), facts.detail());
+		for (Auditable.AuditFacts facts : event.audits()) {
+			append(facts.org(), facts.actor(), facts.action(), facts.target(), facts.detail());
+		}
 	}
 
 	@Transactional
@@ -65,6 +91,31 @@ public class AuditTrail {
 	}
 
 	/**
+	 * One page (from 1) of the organisation's entries that match the filter, newest
+	 * first; a page past the end shows the last one.
+	 */
+	@Transactional(readOnly = true)
+	public AuditPage search(OrgId org, AuditFilter filter, int page, int size) {
+		if (size < 1) {
+			throw new IllegalArgumentException("size must be positive: " + size);
+		}
+		long total = repository.count(org, filter, Long.MAX_VALUE);
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		int shown = Math.min(Math.max(page, 1), pages);
+		return new AuditPage(repository.page(org, filter, (long) (shown - 1) * size, size), shown, size, total);
+	}
+
+	/** The action codes that occur in the organisation's trail. */
+	public List<String> actions(OrgId org) {
+		return repository.actions(org);
+	}
+
+	/** Who acted in the organisation's trail. */
+	public List<String> actors(OrgId org) {
+		return repository.actors(org);
+	}
+
+	/**
 	 * Walks the whole chain; the first entry whose content, order or link does not hold.
 	 */
 	@Transactional(readOnly = true)
@@ -73,20 +124,24 @@ public class AuditTrail {
 		long expectedSeq = 1;
 		for (AuditEntry entry : repository.all()) {
 			if (entry.seq() != expectedSeq) {
-				return Optional.of(new Break(expectedSeq, "エントリ " + expectedSeq + " がありません（削除された可能性があります）"));
+				return Optional
+					.of(new Break(expectedSeq, Break.Kind.MISSING, "エントリ " + expectedSeq + " がありません（削除された可能性があります）"));
 			}
 			if (!entry.prevHash().equals(previous)) {
-				return Optional.of(new Break(entry.seq(), "エントリ " + entry.seq() + " の前エントリのハッシュが一致しません"));
+				return Optional
+					.of(new Break(entry.seq(), Break.Kind.LINK, "エントリ " + entry.seq() + " の前エントリのハッシュが一致しません"));
 			}
 			if (!entry.expectedHash().equals(entry.hash())) {
-				return Optional.of(new Break(entry.seq(), "エントリ " + entry.seq() + " の内容が記録後に変更されています"));
+				return Optional
+					.of(new Break(entry.seq(), Break.Kind.ALTERED, "エントリ " + entry.seq() + " の内容が記録後に変更されています"));
 			}
 			previous = entry.hash();
 			expectedSeq++;
 		}
 		AuditRepository.Head head = repository.head();
 		if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previous)) {
-			return Optional.of(new Break(head.lastSeq(), "最後のエントリ " + head.lastSeq() + " がありません（削除された可能性があります）"));
+			return Optional.of(new Break(head.lastSeq(), Break.Kind.LAST_MISSING,
+					"最後のエントリ " + head.lastSeq() + " がありません（削除された可能性があります）"));
 		}
 		return Optional.empty();
 	}

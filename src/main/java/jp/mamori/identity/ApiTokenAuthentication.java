@@ -16,15 +16,26 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
 	private final OrgId org;
 
-	public ApiTokenAuthentication(String username, OrgId org) {
+	private final OrgRole role;
+
+	/**
+	 * {@code role} is the token's ceiling (null for tokens issued before roles: the
+	 * member's role).
+	 */
+	public ApiTokenAuthentication(String username, OrgId org, OrgRole role) {
 		super(List.of(new SimpleGrantedAuthority("ROLE_API")));
 		this.username = username;
 		this.org = org;
+		this.role = role;
 		setAuthenticated(true);
 	}
 
 	public OrgId org() {
 		return org;
+	}
+
+	public OrgRole role() {
+		return role;
 	}
 
 	@Override

@@ -34,6 +34,14 @@ public class OrgAccess {
 		return role(org).map(OrgRole::canAdminister).orElse(false);
 	}
 
+	/**
+	 * Any role at all in the organisation (the URL-level gate; handlers check the role
+	 * they need).
+	 */
+	public boolean isMember(OrgId org) {
+		return role(org).isPresent();
+	}
+
 	public boolean isSystemAdmin() {
 		Authentication auth = current();
 		if (auth == null || auth instanceof ApiTokenAuthentication) {
@@ -47,14 +55,26 @@ public class OrgAccess {
 		if (auth == null || org == null) {
 			return Optional.empty();
 		}
-		if (auth instanceof ApiTokenAuthentication token && !token.org().equals(org)) {
-			return Optional.empty();
+		if (auth instanceof ApiTokenAuthentication token) {
+			if (!token.org().equals(org)) {
+				return Optional.empty();
+			}
+			// a token acts with the lesser of its own role and the member's current role
+			return users.role(auth.getName(), org)
+				.map(member -> token.role() == null || member.ordinal() >= token.role().ordinal() ? member
+						: token.role());
 		}
 		return users.role(auth.getName(), org);
 	}
 
 	private static Authentication current() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		// a login still waiting for its second factor (R7 2-⑩) has no role anywhere and
+		// is
+		// not a system administrator
+		if (PasswordOnlyAuthentication.isPartial(auth)) {
+			return null;
+		}
 		return auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getPrincipal()) ? auth : null;
 	}
 

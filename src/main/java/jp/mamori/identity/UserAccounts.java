@@ -15,11 +15,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating users and giving them a role in an organisation. */
+/**
+ * Users and their roles: creating, joining, changing role, leaving, deactivating,
+ * changing the password (checklist R7 2-⑦ rule, and no reuse of the last
+ * {@value #HISTORY} passwords — 2-⑧).
+ */
 @Service
 public class UserAccounts {
 
+	public static final int HISTORY = 5;
+
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
+
+	/** A member of an organisation, as listed on the members page. */
+	public record Member(UserAccount user, OrgRole role) {
+	}
 
 	private final UserRepository users;
 
@@ -64,9 +74,122 @@ public class UserAccounts {
 			throw new BadInputException("氏名は200文字以内で入力してください");
 		}
 		UserAccount user = new UserAccount(UUID.randomUUID(), name, display, true, users.count() == 0);
-		users.insert(user, passwordEncoder.encode(password), clock.instant());
+		String hash = passwordEncoder.encode(password);
+		users.insert(user, hash, clock.instant());
+		users.insertPasswordHistory(user.id(), hash, clock.instant());
 		users.insertMembership(new Membership(org, user.id(), role), clock.instant());
 		events.publishEvent(new UserCreated(org, name, role, createdBy));
+		return user;
+	}
+
+	/** Adds an existing user to an organisation (e.g. an accepted invitation). */
+	@Transactional
+	public void join(OrgId org, String username, OrgRole role, String by) {
+		organizations.require(org);
+		UserAccount user = users.findByUsername(username)
+			.filter(UserAccount::enabled)
+			.orElseThrow(() -> new BadInputException("利用者が見つかりません: " + username));
+		if (users.role(username, org).isPresent()) {
+			throw new BadInputException("利用者 " + username + " は既にこの組織に所属しています");
+		}
+		users.insertMembership(new Membership(org, user.id(), role), clock.instant());
+		events.publishEvent(new MembershipChanged(org, username, null, role, by));
+	}
+
+	/**
+	 * Changes a password after checking the current one, the R7 rule and the history:
+	 * none of the last {@value #HISTORY} passwords may come back.
+	 */
+	@Transactional
+	public void changePassword(String username, String currentPassword, String newPassword) {
+		var credentials = users.credentials(username)
+			.filter(c -> c.user().enabled())
+			.orElseThrow(() -> new BadInputException("利用者が見つかりません"));
+		if (currentPassword == null || !passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
+			throw new jp.mamori.shared.InvalidInputException("currentPassword", "現在のパスワードが違います");
+		}
+		List<String> reasons = PasswordPolicy.violations(newPassword, username);
+		if (!reasons.isEmpty()) {
+			throw new jp.mamori.shared.InvalidInputException("newPassword", String.join("。", reasons));
+		}
+		UUID id = credentials.user().id();
+		for (String old : users.recentPasswordHashes(id, HISTORY)) {
+			if (passwordEncoder.matches(newPassword, old)) {
+				throw new jp.mamori.shared.InvalidInputException("newPassword",
+						"最近使った" + HISTORY + "つのパスワードは使えません（使い回しの禁止）");
+			}
+		}
+		String hash = passwordEncoder.encode(newPassword);
+		users.updatePassword(id, hash, clock.instant());
+		users.insertPasswordHistory(id, hash, clock.instant());
+		events.publishEvent(
+				new PasswordChanged(username, users.memberships(username).stream().map(Membership::org).toList()));
+	}
+
+	public List<Member> members(OrgId org) {
+		return users.members(org).stream().map(m -> new Member(m.user(), m.role())).toList();
+	}
+
+	/**
+	 * Gives a member another role; the organisation always keeps an enabled
+	 * administrator.
+	 */
+	@Transactional
+	public void changeRole(OrgId org, String username, OrgRole role, String by) {
+		UserAccount user = requireMember(org, username);
+		OrgRole before = users.role(username, org).orElseThrow();
+		if (before == OrgRole.ADMIN && role != OrgRole.ADMIN && users.countEnabledAdmins(org) <= 1) {
+			throw new BadInputException("最後の管理者の権限は変更できません。先に別の管理者を追加してください");
+		}
+		users.updateRole(org, user.id(), role);
+		events.publishEvent(new MembershipChanged(org, username, before, role, by));
+	}
+
+	/**
+	 * Removes a member from the organisation (the account itself stays for its other
+	 * organisations).
+	 */
+	@Transactional
+	public void removeMember(OrgId org, String username, String by) {
+		UserAccount user = requireMember(org, username);
+		OrgRole before = users.role(username, org).orElseThrow();
+		if (before == OrgRole.ADMIN && users.countEnabledAdmins(org) <= 1) {
+			throw new BadInputException("最後の管理者は外せません。先に別の管理者を追加してください");
+		}
+		users.deleteMembership(org, user.id());
+		events.publishEvent(new MembershipChanged(org, username, before, null, by));
+	}
+
+	/**
+	 * Deactivates an account: it can no longer log in, its sessions end and its API
+	 * tokens stop working at once. An organisation administrator may deactivate only
+	 * accounts that belong to no other organisation.
+	 */
+	@Transactional
+	public void deactivate(OrgId org, String username, String by, boolean bySystemAdmin) {
+		UserAccount user = requireMember(org, username);
+		if (username.equals(by)) {
+			throw new BadInputException("自分自身は無効にできません");
+		}
+		List<Membership> memberships = users.memberships(username);
+		if (!bySystemAdmin && memberships.stream().anyMatch(m -> !m.org().equals(org))) {
+			throw new BadInputException("この利用者は他の組織にも所属しているため、システム管理者だけが無効にできます。" + "この組織から外す場合は「組織から外す」を使ってください");
+		}
+		OrgRole role = users.role(username, org).orElseThrow();
+		if (role == OrgRole.ADMIN && users.countEnabledAdmins(org) <= 1) {
+			throw new BadInputException("最後の管理者は無効にできません");
+		}
+		users.setEnabled(user.id(), false);
+		events.publishEvent(new UserDeactivated(username, memberships.stream().map(Membership::org).toList(), by));
+	}
+
+	private UserAccount requireMember(OrgId org, String username) {
+		UserAccount user = users.findByUsername(username)
+			.orElseThrow(() -> new jp.mamori.shared.NotFoundException("利用者が見つかりません"));
+		if (users.role(username, org).isEmpty()
+				&& users.memberships(username).stream().noneMatch(m -> m.org().equals(org))) {
+			throw new jp.mamori.shared.NotFoundException("利用者が見つかりません");
+		}
 		return user;
 	}
 

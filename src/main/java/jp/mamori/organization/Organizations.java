@@ -71,6 +71,11 @@ public class Organizations {
 				named.isEmpty() ? "組織が見つかりません: " + idOrName : "同じ名前の組織が複数あります。組織IDで指定してください: " + idOrName);
 	}
 
+	/** Every organisation of the instance: for the system administrator's list only. */
+	public List<Organization> findAllOrderedByName() {
+		return repository.findAll();
+	}
+
 	public long count() {
 		return repository.count();
 	}

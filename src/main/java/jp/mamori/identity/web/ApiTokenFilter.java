@@ -48,7 +48,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new ApiTokenAuthentication(holder.get().user().username(), holder.get().org()));
+		context.setAuthentication(
+				new ApiTokenAuthentication(holder.get().user().username(), holder.get().org(), holder.get().role()));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

@@ -2,6 +2,12 @@ package jp.mamori.identity.web;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.ui.Model;
+
 import jp.mamori.identity.FirstRunSetup;
 import jp.mamori.identity.UserAccounts;
 import jp.mamori.shared.NotFoundException;
@@ -29,8 +35,14 @@ class LoginController {
 
 	@GetMapping("/login")
 	@PreAuthorize("permitAll()")
-	String login() {
-		return setup.isNeeded() ? "redirect:/setup" : "identity/login";
+	String login(HttpServletRequest request, Model model) {
+		if (setup.isNeeded()) {
+			return "redirect:/setup";
+		}
+		HttpSession session = request.getSession(false);
+		Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+		model.addAttribute("locked", failure instanceof LockedException);
+		return "identity/login";
 	}
 
 	@GetMapping("/orgs/switch")

@@ -1,15 +1,23 @@
 package jp.mamori.identity.web;
 
+import java.util.UUID;
+
 import jp.mamori.identity.ApiTokens;
+import jp.mamori.identity.OrgAccess;
+import jp.mamori.identity.PasswordOnlyAuthentication;
+import jp.mamori.shared.OrgId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -38,6 +46,22 @@ public class SecurityConfiguration {
 		return cookies != null && java.util.Arrays.stream(cookies).anyMatch(c -> "SESSION".equals(c.getName()));
 	}
 
+	static AuthorizationManager<RequestAuthorizationContext> memberOfPathOrganization(OrgAccess access) {
+		AuthorizationManager<RequestAuthorizationContext> fullLogin = TwoFactorLogin.fullLogin();
+		return (authentication, context) -> {
+			if (!fullLogin.authorize(authentication, context).isGranted()) {
+				return new AuthorizationDecision(false);
+			}
+			try {
+				OrgId org = new OrgId(UUID.fromString(context.getVariables().get("org")));
+				return new AuthorizationDecision(access.isMember(org));
+			}
+			catch (IllegalArgumentException | NullPointerException notAnId) {
+				return new AuthorizationDecision(false);
+			}
+		};
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -45,20 +69,35 @@ public class SecurityConfiguration {
 
 	@Bean
 	@ConditionalOnWebApplication
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, TwoFactorLogin twoFactorLogin,
+			OrgAccess access) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-					"/actuator/health", "/actuator/health/**", "/error")
+					"/actuator/health", "/actuator/health/**", "/error", "/invitations/*")
 			.permitAll()
+			// a login waiting for its second factor reaches only the page of that step
+			// (R7 2-⑩)
+			.requestMatchers(TwoFactorLogin.CODE_PAGE)
+			.access(TwoFactorLogin.pendingStep(PasswordOnlyAuthentication.Pending.CODE))
+			.requestMatchers(TwoFactorLogin.ENROLMENT_PAGE, TwoFactorLogin.ENROLMENT_PAGE + "/**")
+			.access(TwoFactorLogin.fullOrPendingEnrolment())
+			.requestMatchers("/orgs/switch")
+			.access(TwoFactorLogin.fullLogin())
+			// an organisation's pages and API are closed to non-members before anything
+			// else is read from the
+			// request; each handler then names the role it needs (@PreAuthorize)
+			.requestMatchers("/orgs/{org}/**", "/api/v1/orgs/{org}/**")
+			.access(memberOfPathOrganization(access))
 			.anyRequest()
-			.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.access(TwoFactorLogin.fullLogin()))
+			.formLogin(form -> form.loginPage("/login").successHandler(twoFactorLogin).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer,
 					request -> api.matches(request) && !hasSessionCookie(request)))
 			.exceptionHandling(
-					ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+					ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+						.accessDeniedHandler(TwoFactorLogin.backToPendingStep(api)))
 			.addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -44,6 +44,12 @@ public class OrganizationRepository {
 			.list();
 	}
 
+	public List<Organization> findAll() {
+		return jdbc.sql("select id, name, kind, created_at from organization order by name")
+			.query(OrganizationRepository::organization)
+			.list();
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from organization").query(Long.class).single();
 	}

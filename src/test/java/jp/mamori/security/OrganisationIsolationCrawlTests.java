@@ -1,0 +1,264 @@
+package jp.mamori.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.mamori.assessment.AnswerCommand;
+import jp.mamori.assessment.AssessmentQueries;
+import jp.mamori.assessment.RecordAnswer;
+import jp.mamori.evidence.EvidenceFiles;
+import jp.mamori.identity.ApiTokens;
+import jp.mamori.identity.Invitations;
+import jp.mamori.identity.OrgRole;
+import jp.mamori.identity.UserAccounts;
+import jp.mamori.organization.Organizations;
+import jp.mamori.support.Fixtures;
+import jp.mamori.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Every route the application has — found from the handler mappings, so a route added
+ * later is crawled too — requested as an administrator (session) and with an API token of
+ * organisation B, with every id filled in from organisation A. Routes of an organisation
+ * must answer 403 or 404; no answer may carry any of A's data; and A's data must be
+ * unchanged afterwards.
+ */
+@IntegrationTest
+class OrganisationIsolationCrawlTests {
+
+	static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
+
+	/**
+	 * Routes that belong to no organisation and are open to any logged-in user (checked
+	 * for leaks only).
+	 */
+	static final Set<String> INSTANCE_ROUTES = Set.of("/", "/login", "/setup", "/catalog", "/catalog/{version}/{form}",
+			"/orgs/switch", "/error", "/invitations/{token}");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	RecordAnswer recordAnswer;
+
+	@Autowired
+	AssessmentQueries assessments;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	EvidenceFiles evidence;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	UserAccounts users;
+
+	Fixtures.ClinicWithChecklist a;
+
+	String secretNote;
+
+	String secretVendor;
+
+	Map<String, List<String>> idsOfA = new LinkedHashMap<>();
+
+	String adminOfB;
+
+	String tokenOfB;
+
+	@BeforeEach
+	void twoOrganisations() {
+		a = fixtures.clinicWithR7Checklist("crawl-a", OrgRole.ADMIN);
+		secretNote = "A-ONLY-" + UUID.randomUUID();
+		secretVendor = "A-VENDOR-" + UUID.randomUUID();
+		recordAnswer.record(a.org().id(), a.assessment(), 1, "2-6",
+				new AnswerCommand("no", LocalDate.of(2025, 6, 1), LocalDate.of(2026, 1, 31), secretNote, null), "a");
+		var contract = organizations.addContract(a.org().id(), secretVendor, "電子カルテ", "a");
+		var file = evidence.store(a.org().id(), "a-secret.txt", secretNote.getBytes(StandardCharsets.UTF_8),
+				"assessment-item", a.assessment() + "/2-6", "a");
+		var invitation = invitations.invite(a.org().id(), OrgRole.EDITOR, "a");
+		tokens.create(a.org().id(), a.username(), a.username());
+		UUID tokenId = tokens.list(a.org().id()).get(0).id();
+		idsOfA.put("org", List.of(a.org().id().toString()));
+		idsOfA.put("id", List.of(a.assessment().toString(), file.id().toString(),
+				invitation.invitation().id().toString(), tokenId.toString(), contract.id().toString()));
+		idsOfA.put("contractId", List.of(contract.id().toString()));
+		idsOfA.put("itemId", List.of("2-6"));
+		idsOfA.put("round", List.of("1"));
+		idsOfA.put("n", List.of("1"));
+		idsOfA.put("username", List.of(a.username()));
+		// an invitation link is a secret between A's administrator and the invitee: B
+		// guesses
+		idsOfA.put("token", List.of("guessed-" + UUID.randomUUID()));
+		idsOfA.put("version", List.of("R7"));
+		idsOfA.put("form", List.of("institution"));
+
+		var b = fixtures.clinicWithR7Checklist("crawl-b", OrgRole.ADMIN);
+		adminOfB = b.username();
+		tokenOfB = tokens.create(b.org().id(), adminOfB, adminOfB);
+	}
+
+	record Route(HttpMethod method, String pattern, HandlerMethod handler) {
+	}
+
+	List<Route> routes() {
+		List<Route> routes = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+			Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+			List<RequestMethod> each = methods.isEmpty() ? List.of(RequestMethod.GET) : List.copyOf(methods);
+			for (String pattern : e.getKey().getPatternValues()) {
+				for (RequestMethod method : each) {
+					routes.add(new Route(HttpMethod.valueOf(method.name()), pattern, e.getValue()));
+				}
+			}
+		}
+		return routes;
+	}
+
+	/** Every way to fill the route's variables with A's ids. */
+	List<String> urls(String pattern) {
+		List<String> urls = new ArrayList<>(List.of(pattern));
+		Matcher m = VARIABLE.matcher(pattern);
+		while (m.find()) {
+			String variable = m.group(0);
+			List<String> values = idsOfA.getOrDefault(m.group(1), List.of("1"));
+			List<String> next = new ArrayList<>();
+			for (String url : urls) {
+				for (String value : values) {
+					next.add(url.replace(variable, value));
+				}
+			}
+			urls = next;
+		}
+		return urls;
+	}
+
+	AbstractMockHttpServletRequestBuilder<?> request(Route route, String url) {
+		boolean upload = Arrays.stream(route.handler().getMethodParameters())
+			.anyMatch(p -> MultipartFile.class.isAssignableFrom(p.getParameterType()));
+		boolean json = Arrays.stream(route.handler().getMethodParameters())
+			.anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
+		AbstractMockHttpServletRequestBuilder<?> builder = upload
+				? MockMvcRequestBuilders.multipart(route.method(), url)
+					.file(new MockMultipartFile("file", "x.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)))
+				: MockMvcRequestBuilders.request(route.method(), url);
+		if (json) {
+			builder.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"fiscalYear\":2025,\"version\":\"R7\",\"form\":\"institution\",\"answer\":\"yes\","
+						+ "\"checkedOn\":\"2025-06-01\"}");
+		}
+		// plausible values for every form field, so refusals come from the permission
+		// check, not from binding
+		Map<String, String> params = Map.ofEntries(Map.entry("round", "1"), Map.entry("format", "xlsx"),
+				Map.entry("vendorName", "x"), Map.entry("systemName", "x"), Map.entry("role", "viewer"),
+				Map.entry("username", adminOfB), Map.entry("label", "x"), Map.entry("answer", "yes"),
+				Map.entry("checkedOn", "2025-06-01"), Map.entry("fiscalYear", "2025"), Map.entry("version", "R7"),
+				Map.entry("form", "institution"), Map.entry("name", "x"), Map.entry("kind", "institution"),
+				Map.entry("currentPassword", "x"), Map.entry("newPassword", "x"), Map.entry("newPasswordConfirm", "x"),
+				Map.entry("code", "000000"), Map.entry("org", a.org().id().toString()));
+		params.forEach((name, value) -> builder.param(name, value));
+		builder.with(csrf());
+		return builder;
+	}
+
+	@Test
+	void organisationBReachesNothingOfOrganisationA() throws Exception {
+		String before = snapshotOfA();
+		List<String> problems = new ArrayList<>();
+		int requests = 0;
+		for (Route route : routes()) {
+			for (String url : urls(route.pattern())) {
+				for (boolean withToken : List.of(false, true)) {
+					AbstractMockHttpServletRequestBuilder<?> builder = request(route, url);
+					if (withToken) {
+						builder.header("Authorization", "Bearer " + tokenOfB);
+					}
+					else {
+						builder.with(user(adminOfB));
+					}
+					MvcResult result = mvc.perform(builder).andReturn();
+					requests++;
+					int status = result.getResponse().getStatus();
+					String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+					String what = route.method() + " " + url + (withToken ? " (token)" : " (session)") + " → " + status;
+					if (route.pattern().contains("{org}") && status != 403 && status != 404) {
+						problems.add(what + ": expected 403 or 404");
+					}
+					for (String secret : List.of(secretNote, secretVendor, a.org().name(), a.username())) {
+						if (body.contains(secret)) {
+							problems.add(what + ": body contains A's " + secret);
+						}
+					}
+				}
+			}
+		}
+		assertThat(requests).as("requests crawled").isGreaterThan(50);
+		assertThat(problems).isEmpty();
+		assertThat(snapshotOfA()).as("A's data after the crawl").isEqualTo(before);
+	}
+
+	@Test
+	void everyOrganisationRouteIsCrawled() {
+		assertThat(routes()).extracting(Route::pattern)
+			.contains("/orgs/{org}/assessments/{id}",
+					"/api/v1/orgs/{org}/assessments/{id}/rounds/{round}/answers/{itemId}", "/orgs/{org}/evidence/{id}",
+					"/orgs/{org}/members", "/orgs/{org}/tokens");
+		assertThat(routes()).filteredOn(r -> !r.pattern().contains("{org}"))
+			.extracting(Route::pattern)
+			.allSatisfy(p -> assertThat(INSTANCE_ROUTES.contains(p) || p.startsWith("/account")
+					|| p.startsWith("/admin") || p.startsWith("/login") || p.startsWith("/actuator"))
+				.as("route without an organisation: " + p)
+				.isTrue());
+	}
+
+	String snapshotOfA() {
+		var view = assessments.view(a.org().id(), a.assessment());
+		var answer = view.row("2-6").orElseThrow().round(1).answer();
+		return view.rounds() + "|" + answer.value() + answer.note() + answer.version() + "|"
+				+ organizations.contracts(a.org().id()).size() + "|" + users.members(a.org().id()).size() + "|"
+				+ invitations.list(a.org().id()).stream().filter(i -> i.acceptedAt() == null && !i.revoked()).count()
+				+ "|" + tokens.list(a.org().id()).stream().filter(t -> t.revokedAt() == null).count();
+	}
+
+}
