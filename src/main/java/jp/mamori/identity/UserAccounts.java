@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import jp.mamori.identity.internal.UserRepository;
 import jp.mamori.organization.Organizations;
 import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.FieldViolation;
+import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.OrgId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -67,7 +69,7 @@ public class UserAccounts {
 		}
 		List<String> reasons = PasswordPolicy.violations(password, name);
 		if (!reasons.isEmpty()) {
-			throw new BadInputException(String.join("。", reasons));
+			throw new InvalidInputException(reasons.stream().map(r -> new FieldViolation("password", r)).toList());
 		}
 		String display = displayName == null || displayName.isBlank() ? name : displayName.strip();
 		if (display.length() > 200) {
@@ -106,17 +108,16 @@ public class UserAccounts {
 			.filter(c -> c.user().enabled())
 			.orElseThrow(() -> new BadInputException("利用者が見つかりません"));
 		if (currentPassword == null || !passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
-			throw new jp.mamori.shared.InvalidInputException("currentPassword", "現在のパスワードが違います");
+			throw new InvalidInputException("currentPassword", "現在のパスワードが違います");
 		}
 		List<String> reasons = PasswordPolicy.violations(newPassword, username);
 		if (!reasons.isEmpty()) {
-			throw new jp.mamori.shared.InvalidInputException("newPassword", String.join("。", reasons));
+			throw new InvalidInputException("newPassword", String.join("。", reasons));
 		}
 		UUID id = credentials.user().id();
 		for (String old : users.recentPasswordHashes(id, HISTORY)) {
 			if (passwordEncoder.matches(newPassword, old)) {
-				throw new jp.mamori.shared.InvalidInputException("newPassword",
-						"最近使った" + HISTORY + "つのパスワードは使えません（使い回しの禁止）");
+				throw new InvalidInputException("newPassword", "最近使った" + HISTORY + "つのパスワードは使えません（使い回しの禁止）");
 			}
 		}
 		String hash = passwordEncoder.encode(newPassword);

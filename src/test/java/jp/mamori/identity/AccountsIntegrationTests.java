@@ -3,6 +3,7 @@ package jp.mamori.identity;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import jp.mamori.audit.AuditTrail;
 import jp.mamori.organization.Organization;
 import jp.mamori.shared.BadInputException;
@@ -11,12 +12,16 @@ import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -167,6 +172,27 @@ class AccountsIntegrationTests {
 			.andExpect(status().isUnauthorized());
 		assertThat(users.role(leaver, org.id())).isEmpty();
 		assertThat(audit.entries(org.id(), 5)).extracting(e -> e.action()).contains("identity.user.deactivated");
+	}
+
+	@Test
+	void deactivationEndsTheUsersSessionsAtOnce() throws Exception {
+		String admin = Fixtures.uniqueName("session-boss");
+		Organization org = fixtures.clinicWith(admin, OrgRole.ADMIN);
+		String leaver = Fixtures.uniqueName("session-leaver");
+		users.create(org.id(), leaver, "退職 予定", NEW_PASSWORD, OrgRole.EDITOR, admin);
+		Cookie session = mvc
+			.perform(post("/login").param("username", leaver).param("password", NEW_PASSWORD).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/orgs/" + org.id() + "/dashboard").cookie(session)).andExpect(status().isOk());
+
+		users.deactivate(org.id(), leaver, admin, false);
+
+		mvc.perform(get("/orgs/" + org.id() + "/dashboard").cookie(session).accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
 	}
 
 	@Test

@@ -1,9 +1,13 @@
 package jp.mamori.identity.web;
 
+import java.util.List;
+
 import java.security.Principal;
 
 import jp.mamori.identity.Invitations;
 import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.FieldViolation;
+import jp.mamori.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +37,7 @@ class InvitationController {
 		model.addAttribute("invitation", invitation.orElse(null));
 		model.addAttribute("organization", invitations.organizationOf(token).orElse(null));
 		model.addAttribute("loggedIn", principal != null);
-		model.addAttribute("errors", java.util.List.of());
+		model.addAttribute("errors", List.of());
 		return "identity/invitation";
 	}
 
@@ -57,7 +61,8 @@ class InvitationController {
 			open(token, principal, model);
 			model.addAttribute("username", username);
 			model.addAttribute("displayName", displayName);
-			model.addAttribute("errors", java.util.List.of(ex.getMessage().split("。")));
+			model.addAttribute("errors", ex instanceof InvalidInputException invalid
+					? invalid.violations().stream().map(FieldViolation::message).toList() : List.of(ex.getMessage()));
 			return "identity/invitation";
 		}
 	}

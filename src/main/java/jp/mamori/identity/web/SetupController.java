@@ -5,6 +5,8 @@ import java.util.List;
 import jp.mamori.identity.FirstRunSetup;
 import jp.mamori.organization.OrgKind;
 import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.FieldViolation;
+import jp.mamori.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +52,8 @@ class SetupController {
 		catch (BadInputException ex) {
 			model.addAttribute("form",
 					new SetupForm(form.orgName(), form.kind(), form.username(), form.displayName(), "", ""));
-			model.addAttribute("errors", List.of(ex.getMessage()));
+			model.addAttribute("errors", ex instanceof InvalidInputException invalid
+					? invalid.violations().stream().map(FieldViolation::message).toList() : List.of(ex.getMessage()));
 			return "identity/setup";
 		}
 		redirect.addFlashAttribute("setupDone", true);
