@@ -55,6 +55,9 @@ class AccountsIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	OrganizationSecurity organizationSecurity;
+
 	@Test
 	void refusesTheLastFivePasswordsButAcceptsASixthOld() {
 		String name = Fixtures.uniqueName("history");
@@ -189,6 +192,24 @@ class AccountsIntegrationTests {
 		mvc.perform(get("/orgs/" + org.id() + "/dashboard").cookie(session)).andExpect(status().isOk());
 
 		users.deactivate(org.id(), leaver, admin, false);
+
+		mvc.perform(get("/orgs/" + org.id() + "/dashboard").cookie(session).accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void requiringTwoFactorLogsOutMembersWhoHaveNotEnrolled() throws Exception {
+		String admin = Fixtures.uniqueName("policy-boss");
+		Organization org = fixtures.clinicWith(admin, OrgRole.ADMIN);
+		Cookie session = mvc
+			.perform(post("/login").param("username", admin).param("password", Fixtures.PASSWORD).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/orgs/" + org.id() + "/dashboard").cookie(session)).andExpect(status().isOk());
+
+		organizationSecurity.requireTwoFactor(org.id(), true, admin);
 
 		mvc.perform(get("/orgs/" + org.id() + "/dashboard").cookie(session).accept(MediaType.TEXT_HTML))
 			.andExpect(status().is3xxRedirection())

@@ -1,5 +1,8 @@
 package jp.mamori.identity.web;
 
+import jp.mamori.identity.OrganizationSecurityChanged;
+import jp.mamori.identity.TwoFactor;
+import jp.mamori.identity.UserAccounts;
 import jp.mamori.identity.UserDeactivated;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -15,13 +18,35 @@ class SessionTermination {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
-	SessionTermination(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+	private final UserAccounts users;
+
+	private final TwoFactor twoFactor;
+
+	SessionTermination(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, UserAccounts users,
+			TwoFactor twoFactor) {
 		this.sessions = sessions;
+		this.users = users;
+		this.twoFactor = twoFactor;
 	}
 
 	@EventListener
 	void deactivated(UserDeactivated event) {
 		endAllSessions(event.username());
+	}
+
+	/**
+	 * When an organisation starts requiring two-factor authentication, members who have
+	 * not enrolled are logged out everywhere: at their next login they are sent to enrol.
+	 */
+	@EventListener
+	void twoFactorRequired(OrganizationSecurityChanged event) {
+		if (event.requireTwoFactor() && !event.requireTwoFactorBefore()) {
+			users.members(event.org())
+				.stream()
+				.map(member -> member.user().username())
+				.filter(username -> !twoFactor.isEnabled(username))
+				.forEach(this::endAllSessions);
+		}
 	}
 
 	int endAllSessions(String username) {
