@@ -1,0 +1,242 @@
+package jp.mamori.web.ledger;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.ConflictException;
+import jp.mamori.shared.NotFoundException;
+import jp.mamori.shared.OrgId;
+import jp.mamori.shared.ledger.InvalidLedgerDataException;
+import jp.mamori.shared.ledger.LedgerColumn;
+import jp.mamori.shared.ledger.LedgerDefinition;
+import jp.mamori.shared.ledger.LedgerRecords;
+import jp.mamori.shared.ledger.LedgerRow;
+import jp.mamori.shared.ledger.LedgerStore;
+import jp.mamori.shared.ledger.LedgerUploads;
+import jp.mamori.shared.ledger.LedgerValues;
+import jp.mamori.shared.ledger.Ledgers;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The ledger pages: the list of ledgers with the checklist items each serves, one
+ * ledger's rows, a row's form, and import in two steps — upload and preview (errors by
+ * row and column, nothing written), then import.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/ledgers")
+class LedgerPageController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final Ledgers ledgers;
+
+	private final LedgerStore store;
+
+	private final LedgerRecords records;
+
+	private final LedgerUploads uploads;
+
+	LedgerPageController(Ledgers ledgers, LedgerStore store, LedgerRecords records, LedgerUploads uploads) {
+		this.ledgers = ledgers;
+		this.store = store;
+		this.records = records;
+		this.uploads = uploads;
+	}
+
+	/** One ledger in the index, with its row count. */
+	record LedgerSummary(LedgerDefinition ledger, long rows) {
+	}
+
+	@GetMapping
+	@PreAuthorize("@access.canView(#org)")
+	String index(@PathVariable OrgId org, Model model) {
+		model.addAttribute("orgId", org);
+		model.addAttribute("summaries",
+				ledgers.all().stream().map(l -> new LedgerSummary(l, store.count(l, org))).toList());
+		return "ledger/index";
+	}
+
+	@GetMapping("/{ledger}")
+	@PreAuthorize("@access.canView(#org)")
+	String list(@PathVariable OrgId org, @PathVariable String ledger, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		LedgerDefinition definition = ledgers.require(ledger);
+		long total = store.count(definition, org);
+		int pageNo = Math.max(0, page);
+		model.addAttribute("orgId", org);
+		model.addAttribute("ledger", definition);
+		model.addAttribute("rows", store.list(definition, org, pageNo * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("total", total);
+		model.addAttribute("page", pageNo);
+		model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		model.addAttribute("cells", new Cells());
+		return "ledger/list";
+	}
+
+	@GetMapping("/{ledger}/rows/new")
+	@PreAuthorize("@access.canEdit(#org)")
+	String newRow(@PathVariable OrgId org, @PathVariable String ledger, Model model) {
+		LedgerDefinition definition = ledgers.require(ledger);
+		return form(model, org, definition, null, 0, Map.of(), Map.of());
+	}
+
+	@GetMapping("/{ledger}/rows/{id}")
+	@PreAuthorize("@access.canView(#org)")
+	String row(@PathVariable OrgId org, @PathVariable String ledger, @PathVariable UUID id, Model model) {
+		LedgerDefinition definition = ledgers.require(ledger);
+		LedgerRow row = store.find(definition, org, id).orElseThrow(() -> new NotFoundException("行が見つかりません"));
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (LedgerColumn column : definition.columns()) {
+			texts.put(column.key(), LedgerValues.format(column, row.value(column.key())));
+		}
+		return form(model, org, definition, id, row.version(), texts, Map.of());
+	}
+
+	@PostMapping("/{ledger}/rows")
+	@PreAuthorize("@access.canEdit(#org)")
+	String save(@PathVariable OrgId org, @PathVariable String ledger, @RequestParam MultiValueMap<String, String> form,
+			Principal principal, Model model, RedirectAttributes redirect) {
+		LedgerDefinition definition = ledgers.require(ledger);
+		Map<String, String> raw = new LinkedHashMap<>();
+		definition.columns().forEach(c -> raw.put(c.key(), form.getFirst(c.key())));
+		String idText = form.getFirst("id");
+		UUID id = idText == null || idText.isBlank() ? null : UUID.fromString(idText);
+		int version = parseVersion(form.getFirst("version"));
+		try {
+			if (id == null) {
+				records.create(definition, org, raw, principal.getName());
+			}
+			else {
+				records.update(definition, org, id, version, raw, principal.getName());
+			}
+		}
+		catch (InvalidLedgerDataException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.errors().forEach(e -> errors.put(e.column(), e.message()));
+			return form(model, org, definition, id, version, raw, errors);
+		}
+		catch (ConflictException ex) {
+			return form(model, org, definition, id, version, raw, Map.of("", ex.getMessage()));
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/orgs/" + org + "/ledgers/" + ledger;
+	}
+
+	@PostMapping("/{ledger}/rows/{id}/delete")
+	@PreAuthorize("@access.canEdit(#org)")
+	String delete(@PathVariable OrgId org, @PathVariable String ledger, @PathVariable UUID id, Principal principal,
+			RedirectAttributes redirect) {
+		records.delete(ledgers.require(ledger), org, id, principal.getName());
+		redirect.addFlashAttribute("deleted", true);
+		return "redirect:/orgs/" + org + "/ledgers/" + ledger;
+	}
+
+	@PostMapping("/{ledger}/import")
+	@PreAuthorize("@access.canEdit(#org)")
+	String preview(@PathVariable OrgId org, @PathVariable String ledger, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "auto") String encoding, Principal principal, Model model) throws IOException {
+		LedgerDefinition definition = ledgers.require(ledger);
+		model.addAttribute("orgId", org);
+		model.addAttribute("ledger", definition);
+		model.addAttribute("fileName", file.getOriginalFilename());
+		model.addAttribute("encoding", encoding);
+		try {
+			var result = records.preview(definition, org, file.getOriginalFilename(), file.getBytes(), encoding);
+			model.addAttribute("result", result);
+			if (result.valid()) {
+				model.addAttribute("uploadId", uploads.keep(org, ledger, file.getOriginalFilename(), encoding,
+						file.getBytes(), principal.getName()));
+			}
+		}
+		catch (BadInputException ex) {
+			model.addAttribute("fileError", ex.getMessage());
+		}
+		return "ledger/preview";
+	}
+
+	@PostMapping("/{ledger}/import/{upload}")
+	@PreAuthorize("@access.canEdit(#org)")
+	String commit(@PathVariable OrgId org, @PathVariable String ledger, @PathVariable UUID upload, Principal principal,
+			RedirectAttributes redirect, Model model) {
+		LedgerDefinition definition = ledgers.require(ledger);
+		var kept = uploads.find(org, ledger, upload)
+			.orElseThrow(() -> new NotFoundException("取り込むファイルが見つかりません。もう一度ファイルを選んでください"));
+		try {
+			var result = records.importFile(definition, org, kept.fileName(), kept.content(), kept.encoding(),
+					principal.getName());
+			uploads.discard(org, upload);
+			redirect.addFlashAttribute("imported", result.inserted() + result.updated());
+		}
+		catch (InvalidLedgerDataException ex) {
+			// the ledger changed since the preview (e.g. a row was deleted): show the new
+			// problems
+			model.addAttribute("orgId", org);
+			model.addAttribute("ledger", definition);
+			model.addAttribute("fileName", kept.fileName());
+			model.addAttribute("encoding", kept.encoding());
+			model.addAttribute("result",
+					new LedgerRecords.ImportResult(kept.encoding(), 0, 0, 0, ex.errors(), List.of()));
+			return "ledger/preview";
+		}
+		return "redirect:/orgs/" + org + "/ledgers/" + ledger;
+	}
+
+	@GetMapping("/{ledger}/export")
+	@PreAuthorize("@access.canView(#org)")
+	ResponseEntity<byte[]> export(@PathVariable OrgId org, @PathVariable String ledger,
+			@RequestParam(defaultValue = "xlsx") String format, @RequestParam(defaultValue = "utf-8") String encoding) {
+		return LedgerDownloads.export(ledgers.require(ledger), store, org, format, encoding);
+	}
+
+	@GetMapping("/{ledger}/template")
+	@PreAuthorize("@access.canView(#org)")
+	ResponseEntity<byte[]> template(@PathVariable OrgId org, @PathVariable String ledger) {
+		return LedgerDownloads.template(ledgers.require(ledger));
+	}
+
+	private String form(Model model, OrgId org, LedgerDefinition definition, UUID id, int version,
+			Map<String, String> values, Map<String, String> errors) {
+		model.addAttribute("orgId", org);
+		model.addAttribute("ledger", definition);
+		model.addAttribute("rowId", id);
+		model.addAttribute("version", version);
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		return "ledger/row";
+	}
+
+	private static int parseVersion(String text) {
+		try {
+			return text == null ? 0 : Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/** Formats cells for the list template ({@code ${cells.text(column, row)}}). */
+	public static final class Cells {
+
+		public String text(LedgerColumn column, LedgerRow row) {
+			return LedgerValues.format(column, row.value(column.key()));
+		}
+
+	}
+
+}
