@@ -21,6 +21,9 @@ import jp.mamori.identity.Invitations;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
 import jp.mamori.organization.Organizations;
+import jp.mamori.shared.ledger.LedgerRecords;
+import jp.mamori.shared.ledger.LedgerStore;
+import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,15 @@ class OrganisationIsolationCrawlTests {
 	@Autowired
 	UserAccounts users;
 
+	@Autowired
+	Ledgers ledgers;
+
+	@Autowired
+	LedgerRecords ledgerRecords;
+
+	@Autowired
+	LedgerStore ledgerStore;
+
 	Fixtures.ClinicWithChecklist a;
 
 	String secretNote;
@@ -121,8 +133,11 @@ class OrganisationIsolationCrawlTests {
 		tokens.create(a.org().id(), a.username(), a.username());
 		UUID tokenId = tokens.list(a.org().id()).get(0).id();
 		idsOfA.put("org", List.of(a.org().id().toString()));
-		idsOfA.put("id", List.of(a.assessment().toString(), file.id().toString(),
-				invitation.invitation().id().toString(), tokenId.toString(), contract.id().toString()));
+		var device = ledgerRecords.create(ledgers.require("devices"), a.org().id(),
+				Map.of("name", secretVendor + "-device", "kind", "server"), "a");
+		idsOfA.put("id",
+				List.of(a.assessment().toString(), file.id().toString(), invitation.invitation().id().toString(),
+						tokenId.toString(), contract.id().toString(), device.id().toString()));
 		idsOfA.put("contractId", List.of(contract.id().toString()));
 		idsOfA.put("itemId", List.of("2-6"));
 		idsOfA.put("round", List.of("1"));
@@ -132,6 +147,8 @@ class OrganisationIsolationCrawlTests {
 		// guesses
 		idsOfA.put("token", List.of("guessed-" + UUID.randomUUID()));
 		idsOfA.put("version", List.of("R7"));
+		idsOfA.put("ledger", ledgers.all().stream().map(l -> l.id()).toList());
+		idsOfA.put("upload", List.of(UUID.randomUUID().toString()));
 		idsOfA.put("form", List.of("institution"));
 
 		var b = fixtures.clinicWithR7Checklist("crawl-b", OrgRole.ADMIN);
@@ -258,7 +275,8 @@ class OrganisationIsolationCrawlTests {
 		return view.rounds() + "|" + answer.value() + answer.note() + answer.version() + "|"
 				+ organizations.contracts(a.org().id()).size() + "|" + users.members(a.org().id()).size() + "|"
 				+ invitations.list(a.org().id()).stream().filter(i -> i.acceptedAt() == null && !i.revoked()).count()
-				+ "|" + tokens.list(a.org().id()).stream().filter(t -> t.revokedAt() == null).count();
+				+ "|" + tokens.list(a.org().id()).stream().filter(t -> t.revokedAt() == null).count() + "|"
+				+ ledgers.all().stream().map(l -> l.id() + "=" + ledgerStore.count(l, a.org().id())).toList();
 	}
 
 }
