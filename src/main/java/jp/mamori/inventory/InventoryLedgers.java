@@ -137,7 +137,7 @@ public class InventoryLedgers {
 							.aliases("ファームウェア", "firmware", "バージョン")
 							.example("FortiOS 7.2.8")
 							.build(),
-						text("account", "使用アカウント", "Account used").aliases("アカウント", "ID", "account")
+						text("account", "使用アカウント", "Account used").aliases("アカウント", "ユーザーID", "account")
 							.example("vendor-maint")
 							.build(),
 						bool("sourceRestricted", "接続元の制限", "Source restricted")

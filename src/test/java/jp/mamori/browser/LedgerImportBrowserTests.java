@@ -37,9 +37,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hospital IT person's ledger work in real Chromium: import a device list saved by Excel on Windows
- * (CSV in Shift_JIS) — the preview names the bad row, nothing is stored — fix the row, import; import the
- * account list as .xlsx; export both back and read them.
+ * The hospital IT person's ledger work in real Chromium: import a device list saved by
+ * Excel on Windows (CSV in Shift_JIS) — the preview names the bad row, nothing is stored
+ * — fix the row, import; import the account list as .xlsx; export both back and read
+ * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -108,13 +109,15 @@ class LedgerImportBrowserTests {
 		String devices = "/orgs/" + clinic.id() + "/ledgers/devices";
 		Path dir = Files.createTempDirectory("ledgers-");
 
-		// a CP932 CSV with an impossible date on row 3: the preview says so and nothing is stored
+		// a CP932 CSV with an impossible date on row 3: the preview says so and nothing
+		// is stored
 		Path bad = dir.resolve("機器台帳.csv");
 		Files.write(bad, DEVICES.getBytes(LedgerFile.CP932));
 		upload(devices, bad);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-errors")));
 		assertThat(driver.findElement(By.id("preview-encoding")).getText()).contains("CP932");
-		assertThat(driver.findElement(By.cssSelector("tr.import-error")).getText()).contains("3").contains("導入日")
+		assertThat(driver.findElement(By.cssSelector("tr.import-error")).getText()).contains("3")
+			.contains("導入日")
 			.contains("存在しない日付");
 		Browser.screenshot(driver, "ledger-01-preview-error");
 		driver.get(url(devices));
@@ -126,11 +129,13 @@ class LedgerImportBrowserTests {
 		upload(devices, good);
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("import-commit"))).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ledger-notice")));
-		assertThat(driver.findElement(By.id("ledger-rows")).getText()).contains("電子カルテサーバ1").contains("受付PC-01")
+		assertThat(driver.findElement(By.id("ledger-rows")).getText()).contains("電子カルテサーバ1")
+			.contains("受付PC-01")
 			.contains("192.168.20.21");
 		Browser.screenshot(driver, "ledger-02-devices");
 
-		// the account list as Excel: the ledger's own template with one row filled in from its examples
+		// the account list as Excel: the ledger's own template with one row filled in
+		// from its examples
 		var accounts = ledgers.require("accounts");
 		Path xlsx = dir.resolve("アカウント一覧.xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(LedgerFileWriter.template(accounts)));
@@ -155,8 +160,10 @@ class LedgerImportBrowserTests {
 		assertThat(sjis).contains("受付PC-01");
 		try (XSSFWorkbook exported = new XSSFWorkbook(
 				new ByteArrayInputStream(download("/orgs/" + clinic.id() + "/ledgers/accounts/export?format=xlsx")))) {
-			assertThat(exported.getSheetAt(0).getRow(1).getCell(1 + accounts.columns().indexOf(label)).getStringCellValue())
-				.isEqualTo(label.example());
+			assertThat(exported.getSheetAt(0)
+				.getRow(1)
+				.getCell(1 + accounts.columns().indexOf(label))
+				.getStringCellValue()).isEqualTo(label.example());
 		}
 	}
 

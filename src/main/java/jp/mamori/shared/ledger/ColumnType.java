@@ -14,8 +14,8 @@ public enum ColumnType {
 	/** One of a fixed set of codes, each with a Japanese label; either may be written. */
 	CHOICE,
 	/**
-	 * Several values in one cell, separated by line breaks, commas, semicolons or 、 (IP
-	 * addresses …).
+	 * Several values in one cell, separated by line breaks, commas or semicolons (IP
+	 * addresses …); not by 、, so that Japanese sentences stay whole.
 	 */
 	LIST
 

@@ -25,10 +25,20 @@ public record LedgerDefinition(String id, String table, String title, String tit
 		if (!id.matches("[a-z][a-z-]{1,40}") || !table.matches("[a-z][a-z_]{1,40}")) {
 			throw new IllegalArgumentException("bad ledger id or table: " + id + " / " + table);
 		}
+		java.util.Set<String> reservedKeys = java.util.Set.of("id", "version", "updatedAt", "updatedBy");
+		java.util.Set<String> reservedColumns = java.util.Set.of("id", "org_id", "version", "created_at", "updated_at",
+				"updated_by");
+		java.util.Set<String> keys = new java.util.HashSet<>();
 		for (LedgerColumn column : columns) {
-			if (!column.dbColumn().matches("[a-z][a-z0-9_]{0,40}")) {
+			if (!column.dbColumn().matches("[a-z][a-z0-9_]{0,40}") || reservedColumns.contains(column.dbColumn())) {
 				throw new IllegalArgumentException("bad column name in " + id + ": " + column.dbColumn());
 			}
+			if (reservedKeys.contains(column.key()) || !keys.add(column.key())) {
+				throw new IllegalArgumentException("reserved or repeated key in " + id + ": " + column.key());
+			}
+		}
+		if (!keys.contains(labelKey)) {
+			throw new IllegalArgumentException("label column " + labelKey + " is not a column of " + id);
 		}
 	}
 

@@ -223,7 +223,7 @@ public final class LedgerFile {
 			Map<String, String> values = new LinkedHashMap<>();
 			String id = null;
 			for (Map.Entry<Integer, String> e : keyByIndex.entrySet()) {
-				String cell = e.getKey() < cells.size() ? cells.get(e.getKey()) : "";
+				String cell = unguard(e.getKey() < cells.size() ? cells.get(e.getKey()) : "");
 				if ("id".equals(e.getValue())) {
 					id = cell == null || cell.isBlank() ? null : cell.strip();
 				}
@@ -237,6 +237,15 @@ public final class LedgerFile {
 			rows.add(new RawRow(r + 1, id, values));
 		}
 		return new Parsed(encoding, rows, errors, ignored);
+	}
+
+	/**
+	 * Removes the apostrophe that keeps Excel from running a cell as a formula ('=…,
+	 * '+81-…).
+	 */
+	static String unguard(String cell) {
+		return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0
+				? cell.substring(1) : cell;
 	}
 
 	private static boolean blank(List<String> cells) {

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -59,7 +60,7 @@ public final class LedgerFileWriter {
 					CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
 				printer.printRecord(headers(ledger));
 				for (LedgerRow row : rows) {
-					printer.printRecord(cells(ledger, row));
+					printer.printRecord(csvCells(ledger, row));
 				}
 			}
 		}
@@ -80,17 +81,27 @@ public final class LedgerFileWriter {
 		List<String> cells = new ArrayList<>();
 		cells.add(row.id().toString());
 		for (LedgerColumn column : ledger.columns()) {
-			String text = LedgerValues.format(column, row.value(column.key()));
-			// a cell that Excel would run as a formula is written as text
-			cells.add(!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && column.type() == ColumnType.TEXT
-					? "'" + text : text);
+			cells.add(LedgerValues.format(column, row.value(column.key())));
 		}
 		return cells;
 	}
 
+	/**
+	 * In CSV a cell that Excel would run as a formula is written with a leading
+	 * apostrophe, as Excel itself does; {@link LedgerFile} removes it again on import, so
+	 * exports round-trip.
+	 */
+	static List<String> csvCells(LedgerDefinition ledger, LedgerRow row) {
+		return cells(ledger, row).stream().map(LedgerFileWriter::guardFormula).toList();
+	}
+
+	static String guardFormula(String text) {
+		return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+	}
+
 	private static byte[] workbook(LedgerDefinition ledger, List<LedgerRow> rows, boolean template) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet(ledger.title());
+			Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(ledger.title()));
 			CellStyle headerStyle = workbook.createCellStyle();
 			Font bold = workbook.createFont();
 			bold.setBold(true);

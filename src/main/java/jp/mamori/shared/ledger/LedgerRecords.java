@@ -158,8 +158,7 @@ public class LedgerRecords {
 	}
 
 	private static String label(LedgerDefinition ledger, Map<String, Object> values) {
-		Object label = values.get(ledger.labelColumn().key());
-		return label == null ? "" : label.toString();
+		return LedgerValues.format(ledger.labelColumn(), values.get(ledger.labelColumn().key()));
 	}
 
 	private static String changes(LedgerDefinition ledger, Map<String, Object> before, Map<String, Object> after) {

@@ -103,7 +103,7 @@ public final class LedgerValues {
 						+ text.strip() + "）");
 			}
 			case LIST -> {
-				List<String> items = Arrays.stream(text.split("[\\r\\n,;、，；]+"))
+				List<String> items = Arrays.stream(text.split("[\\r\\n,;；]+"))
 					.map(String::strip)
 					.filter(s -> !s.isEmpty())
 					.toList();

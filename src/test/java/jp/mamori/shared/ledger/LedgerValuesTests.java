@@ -54,9 +54,10 @@ class LedgerValuesTests {
 	}
 
 	@Test
-	void splitsListsOnLineBreaksCommasAndJapanesePunctuation() {
-		assertThat(LedgerValues.parse(IPS, "192.168.1.1\n192.168.1.2、10.0.0.1; 10.0.0.2"))
+	void splitsListsOnLineBreaksCommasAndSemicolonsButKeepsSentencesWhole() {
+		assertThat(LedgerValues.parse(IPS, "192.168.1.1\n192.168.1.2, 10.0.0.1; 10.0.0.2"))
 			.isEqualTo(List.of("192.168.1.1", "192.168.1.2", "10.0.0.1", "10.0.0.2"));
+		assertThat(LedgerValues.parse(IPS, "サーバを停止し、バックアップから復元する")).isEqualTo(List.of("サーバを停止し、バックアップから復元する"));
 	}
 
 	@Test
