@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(FixedClockConfiguration.class)
+// the journey starts on an empty instance (first-run set-up): a database of its own
+@TestPropertySource(
+		properties = "spring.datasource.url=jdbc:h2:mem:first-run-${random.uuid};MODE=PostgreSQL;DB_CLOSE_DELAY=-1")
 class ChecklistJourneyBrowserTests {
 
 	static final String PASSWORD = "Kenkou-2025!mamori";
