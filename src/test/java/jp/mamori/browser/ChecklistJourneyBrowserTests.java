@@ -2,32 +2,19 @@ package jp.mamori.browser;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import jp.mamori.support.Browser;
-import jp.mamori.support.FixedClockConfiguration;
+import jp.mamori.support.BrowserJourney;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,41 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * R7 医療機関確認用 checklist → answer (one いいえ with 目標日, after seeing the error without it) →
  * submit round 1 → start round 2 → download the Excel form and read the answers back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
 // the journey starts on an empty instance (first-run set-up): a database of its own
 @TestPropertySource(
 		properties = "spring.datasource.url=jdbc:h2:mem:first-run-${random.uuid};MODE=PostgreSQL;DB_CLOSE_DELAY=-1")
-class ChecklistJourneyBrowserTests {
+class ChecklistJourneyBrowserTests extends BrowserJourney {
 
 	static final String PASSWORD = "Kenkou-2025!mamori";
-
-	@LocalServerPort
-	int port;
-
-	ChromeDriver driver;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void browser() {
-		driver = Browser.start();
-		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		// htmx swaps an item while we read it
-		wait.ignoring(StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void close() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 
 	@Test
 	void clinicDirectorAnswersSubmitsAndDownloadsTheOfficialForm() throws Exception {
@@ -186,15 +144,6 @@ class ChecklistJourneyBrowserTests {
 		// date inputs take their value in the ISO form whatever the browser locale
 		// displays
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, value);
-	}
-
-	byte[] download(String href) throws Exception {
-		String session = driver.manage().getCookieNamed("SESSION").getValue();
-		HttpResponse<byte[]> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "SESSION=" + session).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
 	}
 
 	static Row rowStartingWith(Sheet sheet, String label) {

@@ -1,26 +1,16 @@
 package jp.mamori.browser;
 
-import java.time.Duration;
-
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.support.Browser;
+import jp.mamori.support.BrowserJourney;
 import jp.mamori.support.FixedClockConfiguration;
 import jp.mamori.support.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,53 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * enrols TOTP (code computed as an authenticator app would) → logs out → logs in with
  * password and code. And a locked account and its message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-class IdentityJourneyBrowserTests {
+class IdentityJourneyBrowserTests extends BrowserJourney {
 
 	static final String STRONG = "Kansen-Taisaku-2025!";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Fixtures fixtures;
-
-	ChromeDriver driver;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void browser() {
-		driver = Browser.start();
-		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		wait.ignoring(StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void close() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	void login(String username, String password) {
-		driver.get(url("/login"));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.id("login-submit")).click();
-	}
-
-	void logout() {
-		driver.findElement(By.cssSelector("form.logout button")).click();
-		wait.until(ExpectedConditions.urlContains("/login"));
-	}
 
 	/**
 	 * What an authenticator app shows {@code steps} 30-second steps after the test time.

@@ -2,14 +2,9 @@ package jp.mamori.browser;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import jp.mamori.identity.OrgRole;
 import jp.mamori.shared.ledger.LedgerColumn;
@@ -17,22 +12,13 @@ import jp.mamori.shared.ledger.LedgerFile;
 import jp.mamori.shared.ledger.LedgerFileWriter;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Browser;
-import jp.mamori.support.FixedClockConfiguration;
+import jp.mamori.support.BrowserJourney;
 import jp.mamori.support.Fixtures;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,17 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * — fix the row, import; import the account list as .xlsx; export both back and read
  * them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-class LedgerImportBrowserTests {
+class LedgerImportBrowserTests extends BrowserJourney {
 
 	static final String DEVICES = "機器名,種別,OS,IPアドレス,設置場所,導入日\r\n"
 			+ "電子カルテサーバ1,サーバ,Windows Server 2019,192.168.10.11,サーバ室,2021/4/1\r\n"
 			+ "受付PC-01,端末PC,Windows 11,192.168.20.21,受付,2024/13/1\r\n";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Fixtures fixtures;
@@ -60,41 +40,10 @@ class LedgerImportBrowserTests {
 	@Autowired
 	Ledgers ledgers;
 
-	ChromeDriver driver;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void browser() {
-		driver = Browser.start();
-		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		wait.ignoring(StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void close() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
 	void upload(String ledgerPath, Path file) {
 		driver.get(url(ledgerPath));
 		driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
 		driver.findElement(By.id("import-preview")).click();
-	}
-
-	byte[] download(String path) throws Exception {
-		String session = driver.manage().getCookieNamed("SESSION").getValue();
-		HttpResponse<byte[]> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "SESSION=" + session).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
 	}
 
 	@Test

@@ -1,26 +1,17 @@
 package jp.mamori.browser;
 
-import java.time.Duration;
-
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.organization.Organization;
 import jp.mamori.support.Browser;
+import jp.mamori.support.BrowserJourney;
 import jp.mamori.support.FixedClockConfiguration;
 import jp.mamori.support.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,39 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * authenticator app would, at the fixed test time) → keep the recovery codes → log out →
  * log in with password and code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
 // the organisation made here must not be in the database of the first-run journey
 @DirtiesContext
-class TwoFactorBrowserTests {
-
-	@LocalServerPort
-	int port;
+class TwoFactorBrowserTests extends BrowserJourney {
 
 	@Autowired
 	Fixtures fixtures;
-
-	ChromeDriver driver;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void browser() {
-		driver = Browser.start();
-		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-	}
-
-	@AfterEach
-	void close() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 
 	/**
 	 * What an authenticator app shows {@code steps} 30-second steps after the test time.
@@ -71,20 +35,12 @@ class TwoFactorBrowserTests {
 		return new DefaultCodeGenerator().generate(secret, FixedClockConfiguration.NOW.toEpochSecond() / 30 + steps);
 	}
 
-	void logIn(String username) {
-		driver.get(url("/login"));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
-	}
-
 	@Test
 	void clinicUserEnrolsAnAuthenticatorAndLogsInWithACode() throws Exception {
 		String username = Fixtures.uniqueName("director");
 		Organization clinic = fixtures.clinicWith(username, OrgRole.ADMIN);
 
-		logIn(username);
+		login(username, Fixtures.PASSWORD);
 		wait.until(ExpectedConditions.urlContains("/dashboard"));
 
 		// enrol: QR code made by Mamori, secret for typing in, code from the "app"
@@ -111,7 +67,7 @@ class TwoFactorBrowserTests {
 		wait.until(ExpectedConditions.urlContains("/login?logout"));
 
 		// password, then the code
-		logIn(username);
+		login(username, Fixtures.PASSWORD);
 		wait.until(ExpectedConditions.urlContains("/login/two-factor"));
 		Browser.screenshot(driver, "2fa-04-code-page");
 		driver.get(url("/"));
