@@ -77,7 +77,8 @@ class LedgerImportBrowserTests extends BrowserJourney {
 		Files.write(good, DEVICES.replace("2024/13/1", "2024/12/1").getBytes(LedgerFile.CP932));
 		upload(devices, good);
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("import-commit"))).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ledger-notice")));
+		// the import runs in the background and the progress page updates itself
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("import-back"))).click();
 		assertThat(driver.findElement(By.id("ledger-rows")).getText()).contains("電子カルテサーバ1")
 			.contains("受付PC-01")
 			.contains("192.168.20.21");
@@ -98,7 +99,8 @@ class LedgerImportBrowserTests extends BrowserJourney {
 		}
 		upload("/orgs/" + clinic.id() + "/ledgers/accounts", xlsx);
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("import-commit"))).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ledger-notice")));
+		// the import runs in the background and the progress page updates itself
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("import-back"))).click();
 		LedgerColumn label = accounts.labelColumn();
 		assertThat(driver.findElement(By.id("ledger-rows")).getText()).contains(label.example());
 

@@ -99,14 +99,32 @@ public class LedgerRecords {
 	@Transactional
 	public ImportResult importFile(LedgerDefinition ledger, OrgId org, String fileName, byte[] bytes, String encoding,
 			String by) {
+		return importFile(ledger, org, fileName, bytes, encoding, by, (done, total) -> {
+		});
+	}
+
+	/** Reports rows written so far while importing (for the progress view). */
+	@FunctionalInterface
+	public interface ImportProgress {
+
+		void rowsWritten(int done, int total);
+
+	}
+
+	@Transactional
+	public ImportResult importFile(LedgerDefinition ledger, OrgId org, String fileName, byte[] bytes, String encoding,
+			String by, ImportProgress progress) {
 		Validated validated = validate(ledger, org, fileName, bytes, encoding);
 		if (!validated.result().valid()) {
 			throw new InvalidLedgerDataException(validated.result().errors());
 		}
 		var now = clock.instant();
-		store.insertAll(ledger, org, validated.inserts(), now, by);
+		int total = validated.inserts().size() + validated.updates().size();
+		store.insertAll(ledger, org, validated.inserts(), now, by, done -> progress.rowsWritten(done, total));
+		int done = validated.inserts().size();
 		for (Map.Entry<UUID, Map<String, Object>> update : validated.updates().entrySet()) {
 			store.update(ledger, org, update.getKey(), null, update.getValue(), now, by);
+			progress.rowsWritten(++done, total);
 		}
 		events.publishEvent(new LedgerChanged(org, ledger.id(), "imported", fileName, "追加 " + validated.inserts().size()
 				+ " 件、更新 " + validated.updates().size() + " 件（" + validated.result().encoding() + "）", by));

@@ -71,13 +71,16 @@ public class LedgerStore {
 	}
 
 	/** Many rows in JDBC batches (imports of thousands of rows). */
-	public void insertAll(LedgerDefinition ledger, OrgId org, List<Map<String, Object>> rows, Instant at, String by) {
+	public void insertAll(LedgerDefinition ledger, OrgId org, List<Map<String, Object>> rows, Instant at, String by,
+			java.util.function.IntConsumer written) {
 		List<Object[]> args = new ArrayList<>(rows.size());
 		for (Map<String, Object> values : rows) {
 			args.add(insertArgs(ledger, org, UUID.randomUUID(), values, at, by));
 		}
 		for (int from = 0; from < args.size(); from += 1000) {
-			template.batchUpdate(insertSql(ledger), args.subList(from, Math.min(args.size(), from + 1000)));
+			int to = Math.min(args.size(), from + 1000);
+			template.batchUpdate(insertSql(ledger), args.subList(from, to));
+			written.accept(to);
 		}
 	}
 

@@ -14,6 +14,7 @@ import jp.mamori.shared.OrgId;
 import jp.mamori.shared.ledger.InvalidLedgerDataException;
 import jp.mamori.shared.ledger.LedgerColumn;
 import jp.mamori.shared.ledger.LedgerDefinition;
+import jp.mamori.shared.ledger.LedgerImportJobs;
 import jp.mamori.shared.ledger.LedgerRecords;
 import jp.mamori.shared.ledger.LedgerRow;
 import jp.mamori.shared.ledger.LedgerStore;
@@ -28,6 +29,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -52,11 +54,15 @@ class LedgerPageController {
 
 	private final LedgerUploads uploads;
 
-	LedgerPageController(Ledgers ledgers, LedgerStore store, LedgerRecords records, LedgerUploads uploads) {
+	private final LedgerImportJobs jobs;
+
+	LedgerPageController(Ledgers ledgers, LedgerStore store, LedgerRecords records, LedgerUploads uploads,
+			LedgerImportJobs jobs) {
 		this.ledgers = ledgers;
 		this.store = store;
 		this.records = records;
 		this.uploads = uploads;
+		this.jobs = jobs;
 	}
 
 	/** One ledger in the index, with its row count. */
@@ -172,29 +178,26 @@ class LedgerPageController {
 
 	@PostMapping("/{ledger}/import/{upload}")
 	@PreAuthorize("@access.canEdit(#org)")
-	String commit(@PathVariable OrgId org, @PathVariable String ledger, @PathVariable UUID upload, Principal principal,
-			RedirectAttributes redirect, Model model) {
+	String commit(@PathVariable OrgId org, @PathVariable String ledger, @PathVariable UUID upload,
+			Principal principal) {
 		LedgerDefinition definition = ledgers.require(ledger);
 		var kept = uploads.find(org, ledger, upload)
 			.orElseThrow(() -> new NotFoundException("取り込むファイルが見つかりません。もう一度ファイルを選んでください"));
-		try {
-			var result = records.importFile(definition, org, kept.fileName(), kept.content(), kept.encoding(),
-					principal.getName());
-			uploads.discard(org, upload);
-			redirect.addFlashAttribute("imported", result.inserted() + result.updated());
-		}
-		catch (InvalidLedgerDataException ex) {
-			// the ledger changed since the preview (e.g. a row was deleted): show the new
-			// problems
-			model.addAttribute("orgId", org);
-			model.addAttribute("ledger", definition);
-			model.addAttribute("fileName", kept.fileName());
-			model.addAttribute("encoding", kept.encoding());
-			model.addAttribute("result",
-					new LedgerRecords.ImportResult(kept.encoding(), 0, 0, 0, ex.errors(), List.of()));
-			return "ledger/preview";
-		}
-		return "redirect:/orgs/" + org + "/ledgers/" + ledger;
+		UUID job = jobs.start(definition, org, kept, principal.getName());
+		return "redirect:/orgs/" + org + "/ledgers/" + ledger + "/import-jobs/" + job;
+	}
+
+	/** The import's progress: the page, or (htmx polling) only its status fragment. */
+	@GetMapping("/{ledger}/import-jobs/{job}")
+	@PreAuthorize("@access.canView(#org)")
+	String progress(@PathVariable OrgId org, @PathVariable String ledger, @PathVariable UUID job, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		LedgerDefinition definition = ledgers.require(ledger);
+		var progress = jobs.find(org, job).orElseThrow(() -> new NotFoundException("取り込みの記録が見つかりません"));
+		model.addAttribute("orgId", org);
+		model.addAttribute("ledger", definition);
+		model.addAttribute("job", progress);
+		return htmx == null ? "ledger/progress" : "ledger/progress :: status";
 	}
 
 	@GetMapping("/{ledger}/export")

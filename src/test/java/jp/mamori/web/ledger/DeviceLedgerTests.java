@@ -251,8 +251,24 @@ class DeviceLedgerTests {
 		assertThat(store.count(ledgers.require("devices"), clinic.id())).isZero();
 		String upload = preview.replaceAll("(?s).*/devices/import/([0-9a-f-]{36}).*", "$1");
 
-		mvc.perform(MockMvcRequestBuilders.post(base + "/devices/import/" + upload).with(asAdmin).with(token))
-			.andExpect(status().is3xxRedirection());
+		String progressPage = mvc
+			.perform(MockMvcRequestBuilders.post(base + "/devices/import/" + upload).with(asAdmin).with(token))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(progressPage).contains("/devices/import-jobs/");
+		// the import runs in the background; the page polls its status fragment
+		String status = "";
+		for (int i = 0; i < 100 && !status.contains("import-done"); i++) {
+			Thread.sleep(50);
+			status = mvc.perform(get(progressPage).header("HX-Request", "true").with(asAdmin))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		}
+		assertThat(status).startsWith("<section").contains("1 行を追加");
 		assertThat(store.count(ledgers.require("devices"), clinic.id())).isEqualTo(1);
 		String list = mvc.perform(get(base + "/devices").with(asAdmin))
 			.andExpect(status().isOk())
