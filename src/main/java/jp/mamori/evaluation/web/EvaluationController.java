@@ -59,6 +59,8 @@ class EvaluationController {
 		Map<Suggestion, Long> counts = shown.stream()
 			.collect(Collectors.groupingBy(Shown::suggestion, Collectors.counting()));
 		model.addAttribute("shown", shown);
+		model.addAttribute("taskOrg", org);
+		model.addAttribute("taskAssessment", id);
 		model.addAttribute("yes", counts.getOrDefault(Suggestion.YES, 0L));
 		model.addAttribute("no", counts.getOrDefault(Suggestion.NO, 0L));
 		model.addAttribute("undetermined", counts.getOrDefault(Suggestion.UNDETERMINED, 0L));
@@ -74,6 +76,8 @@ class EvaluationController {
 			@RequestParam(defaultValue = "1") int round, Model model) {
 		AssessmentView view = assessments.view(org, id);
 		model.addAttribute("s", shown(view, round, evaluation.evaluateItem(org, id, itemId)));
+		model.addAttribute("taskOrg", org);
+		model.addAttribute("taskAssessment", id);
 		return "evaluation/suggestions :: item";
 	}
 
