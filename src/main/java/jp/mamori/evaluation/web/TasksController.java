@@ -49,6 +49,27 @@ class TasksController {
 		return "evaluation/tasks";
 	}
 
+	/**
+	 * In-app reminder on the dashboard: open tasks overdue or due within
+	 * {@value #REMIND_DAYS} days.
+	 */
+	@GetMapping("/orgs/{org}/tasks/due")
+	@PreAuthorize("@access.canView(#org)")
+	String due(@PathVariable OrgId org, Model model) {
+		java.time.LocalDate today = tasks.today();
+		model.addAttribute("orgId", org);
+		model.addAttribute("today", today);
+		model.addAttribute("dueTasks",
+				tasks.list(org, null)
+					.stream()
+					.filter(t -> t.status() != jp.mamori.evaluation.TaskStatus.DONE && t.dueOn() != null
+							&& !t.dueOn().isAfter(today.plusDays(REMIND_DAYS)))
+					.toList());
+		return "evaluation/tasks :: due";
+	}
+
+	static final int REMIND_DAYS = 14;
+
 	@GetMapping("/orgs/{org}/tasks/{id}")
 	@PreAuthorize("@access.canView(#org)")
 	String task(@PathVariable OrgId org, @PathVariable UUID id, Model model) {
