@@ -25,6 +25,8 @@ public class InventoryLedgers {
 
 	public static final String CLOUD_SERVICES = "cloud-services";
 
+	public static final String SOFTWARE_ALLOWLIST = "software-allowlist";
+
 	public static final Map<String, String> DEVICE_KINDS = ordered("server", "サーバ", "pc", "端末PC", "network", "ネットワーク機器",
 			"medical", "医療機器", "other", "その他");
 
@@ -154,6 +156,29 @@ public class InventoryLedgers {
 							.build(),
 						text("note", "備考", "Note").max(2000).aliases("メモ", "note").build()),
 				"vendor", 20);
+	}
+
+	@Bean
+	LedgerDefinition softwareAllowlistLedger() {
+		return new LedgerDefinition(SOFTWARE_ALLOWLIST, "inventory_software_allowlist", "許可ソフトウェア一覧",
+				"Allowed software", List.of("2-⑫"),
+				"サーバや端末PCで動かしてよいソフトウェア・サービスを機器の種別ごとに決めて記録します。機器台帳のソフトウェア欄と突き合わせ、"
+						+ "一覧にないもの（不要なリモート操作ツールなど）が動いていないかを確かめます。",
+				"The software and services allowed per device kind; compared with the device ledger's software column to find "
+						+ "what should not run (e.g. unneeded remote-control tools).",
+				List.of(choice("deviceKind", "機器の種別", "Device kind", DEVICE_KINDS).required()
+					.aliases("種別", "対象", "kind")
+					.example("端末PC")
+					.build(),
+						text("software", "ソフトウェア・サービス名", "Software / service").required()
+							.max(200)
+							.aliases("ソフトウェア", "サービス", "名称", "software")
+							.example("Microsoft Office")
+							.build(),
+						text("purpose", "用途", "Purpose").aliases("目的", "purpose").example("文書作成").build(),
+						text("approvedBy", "承認者", "Approved by").aliases("承認", "approver").example("システム担当").build(),
+						text("note", "備考", "Note").max(2000).aliases("メモ", "note").example("年1回見直し").build()),
+				"software", 25);
 	}
 
 	@Bean

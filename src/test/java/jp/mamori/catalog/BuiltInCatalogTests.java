@@ -41,10 +41,10 @@ class BuiltInCatalogTests {
 	}
 
 	@Test
-	void r7BindsEveryItemButTheGateAndBackgroundServicesToChecks() {
+	void r7BindsEveryItemButTheGateToChecks() {
 		ChecklistForm form = load("R7").form(FormCode.INSTITUTION).orElseThrow();
 
-		assertThat(form.items()).filteredOn(i -> !i.isGate() && !i.concept().equals("background_services"))
+		assertThat(form.items()).filteredOn(i -> !i.isGate())
 			.allSatisfy(i -> assertThat(i.checks()).as(i.id()).isNotEmpty());
 		assertThat(form.item("2-5").orElseThrow().checks()).containsExactly("account.no-leaver-enabled");
 	}

@@ -33,6 +33,7 @@ public final class RiskWording {
 		s.put("account.password-reuse-prohibited", "複数のシステムで同じパスワードが使い回されています");
 		s.put("account.password-policy-r7", "パスワードの設定ルールが基準を満たしていないシステムがあります");
 		s.put("inventory.external-media-restricted", "USBメモリなど外部記録媒体の利用が制限されていない端末・サーバがあります");
+		s.put("inventory.background-software-allowed", "許可していないソフトウェア（リモート操作ツールなど）が動いているサーバ・端末があります");
 		s.put("inventory.device-ledger-complete", "機器台帳に記載漏れや古い情報があり、守るべき機器を把握しきれていません");
 		s.put("vendor.mds-sds-reviewed", "委託先業者のセキュリティ確認書（MDS/SDS）が受領・確認されていません");
 		s.put("continuity.contact-chart-complete", "インシデント発生時の連絡先（厚生労働省・警察を含む）が整っていません");
