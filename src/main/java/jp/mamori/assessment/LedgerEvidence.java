@@ -1,11 +1,10 @@
 package jp.mamori.assessment;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import jp.mamori.assessment.internal.LedgerLinkRepository;
 import jp.mamori.shared.Auditable;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.shared.OrgId;
@@ -14,7 +13,6 @@ import jp.mamori.shared.ledger.LedgerRow;
 import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +36,7 @@ public class LedgerEvidence {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final LedgerLinkRepository links;
 
 	private final Ledgers ledgers;
 
@@ -50,9 +48,9 @@ public class LedgerEvidence {
 
 	private final Clock clock;
 
-	LedgerEvidence(JdbcClient jdbc, Ledgers ledgers, LedgerStore store, AssessmentQueries queries,
+	LedgerEvidence(LedgerLinkRepository links, Ledgers ledgers, LedgerStore store, AssessmentQueries queries,
 			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+		this.links = links;
 		this.ledgers = ledgers;
 		this.store = store;
 		this.queries = queries;
@@ -65,19 +63,8 @@ public class LedgerEvidence {
 		requireItem(org, assessment, itemId);
 		LedgerDefinition definition = ledgers.require(ledger);
 		store.find(definition, org, rowId).orElseThrow(() -> new NotFoundException("台帳の行が見つかりません"));
-		boolean linked = jdbc
-			.sql("select count(*) from answer_ledger_link where org_id = ? and assessment_id = ? "
-					+ "and item_id = ? and ledger = ? and row_id = ?")
-			.params(org.value(), assessment, itemId, ledger, rowId)
-			.query(Long.class)
-			.single() > 0;
-		if (!linked) {
-			jdbc.sql(
-					"insert into answer_ledger_link (org_id, assessment_id, item_id, ledger, row_id, linked_at, linked_by) "
-							+ "values (?, ?, ?, ?, ?, ?, ?)")
-				.params(org.value(), assessment, itemId, ledger, rowId,
-						OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), by)
-				.update();
+		if (!links.exists(org, assessment, itemId, ledger, rowId)) {
+			links.insert(org, assessment, itemId, ledger, rowId, clock.instant(), by);
 			events.publishEvent(new LedgerEvidenceChanged(org, assessment, itemId, ledger, rowId, false, by));
 		}
 	}
@@ -85,23 +72,17 @@ public class LedgerEvidence {
 	@Transactional
 	public void unlink(OrgId org, UUID assessment, String itemId, String ledger, UUID rowId, String by) {
 		requireItem(org, assessment, itemId);
-		int removed = jdbc
-			.sql("delete from answer_ledger_link where org_id = ? and assessment_id = ? and item_id = ? "
-					+ "and ledger = ? and row_id = ?")
-			.params(org.value(), assessment, itemId, ledger, rowId)
-			.update();
+		int removed = links.delete(org, assessment, itemId, ledger, rowId);
 		if (removed > 0) {
 			events.publishEvent(new LedgerEvidenceChanged(org, assessment, itemId, ledger, rowId, true, by));
 		}
 	}
 
 	public List<LinkedLedgerRow> linked(OrgId org, UUID assessment, String itemId) {
-		return jdbc
-			.sql("select ledger, row_id from answer_ledger_link where org_id = ? and assessment_id = ? "
-					+ "and item_id = ? order by linked_at")
-			.params(org.value(), assessment, itemId)
-			.query((rs, n) -> describe(org, rs.getString(1), rs.getObject(2, UUID.class)))
-			.list();
+		return links.links(org, assessment, itemId)
+			.stream()
+			.map(link -> describe(org, link.ledger(), link.rowId()))
+			.toList();
 	}
 
 	private LinkedLedgerRow describe(OrgId org, String ledger, UUID rowId) {
