@@ -45,10 +45,14 @@ public class Evaluation {
 
 	private final Clock clock;
 
-	Evaluation(AssessmentQueries assessments, Checks checks, Clock clock) {
+	private final EvaluationFreshness freshness;
+
+	Evaluation(AssessmentQueries assessments, Checks checks, Clock clock, EvaluationFreshness freshness) {
 		this.assessments = assessments;
 		this.checks = checks;
 		this.clock = clock;
+		this.freshness = freshness;
+		freshness.attach(this);
 	}
 
 	/** One item only (after its answer was saved). */
@@ -73,8 +77,25 @@ public class Evaluation {
 				outcomes);
 	}
 
+	/**
+	 * The evaluation of an assessment: the cached one while no ledger of the organisation
+	 * changed since, else computed now (and cached).
+	 */
 	@Transactional(readOnly = true)
 	public AssessmentEvaluation evaluate(OrgId org, UUID assessmentId) {
+		assessments.require(org, assessmentId);
+		return freshness.current(org, assessmentId).orElseGet(() -> refresh(org, assessmentId));
+	}
+
+	@Transactional(readOnly = true)
+	AssessmentEvaluation refresh(OrgId org, UUID assessmentId) {
+		java.time.Instant started = clock.instant();
+		AssessmentEvaluation evaluation = compute(org, assessmentId);
+		freshness.remember(org, assessmentId, evaluation, started);
+		return evaluation;
+	}
+
+	private AssessmentEvaluation compute(OrgId org, UUID assessmentId) {
 		AssessmentView view = assessments.view(org, assessmentId);
 		LocalDate today = LocalDate.now(clock);
 		EvaluationContext context = new EvaluationContext(org, view.assessment().fiscalYear(), today);
