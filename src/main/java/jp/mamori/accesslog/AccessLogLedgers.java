@@ -1,10 +1,10 @@
 package jp.mamori.accesslog;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +21,8 @@ public class AccessLogLedgers {
 
 	public static final String LOG_SOURCES = "log-sources";
 
-	public static final Map<String, String> REVIEW_FREQUENCIES = ordered("daily", "毎日", "weekly", "毎週", "monthly", "毎月",
-			"quarterly", "四半期", "none", "なし");
+	public static final Map<String, String> REVIEW_FREQUENCIES = Choices.of("daily", "毎日", "weekly", "毎週", "monthly",
+			"毎月", "quarterly", "四半期", "none", "なし");
 
 	@Bean
 	LedgerDefinition logSourcesLedger() {
@@ -66,14 +66,6 @@ public class AccessLogLedgers {
 							.example("ログイン失敗の多発を重点的に確認")
 							.build()),
 				"source", 100);
-	}
-
-	private static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return Collections.unmodifiableMap(map);
 	}
 
 }

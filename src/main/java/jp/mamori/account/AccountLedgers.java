@@ -1,10 +1,10 @@
 package jp.mamori.account;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,17 +31,17 @@ public class AccountLedgers {
 	public static final String PASSWORD_POLICIES = "password-policies";
 
 	/** 職種, shared by the roster and the role matrix so that the two can be matched. */
-	public static final Map<String, String> JOB_TYPES = ordered("doctor", "医師", "nurse", "看護師", "pharmacist", "薬剤師",
+	public static final Map<String, String> JOB_TYPES = Choices.of("doctor", "医師", "nurse", "看護師", "pharmacist", "薬剤師",
 			"medical_technician", "医療技術職", "clerical", "事務", "system", "システム", "contractor", "委託・派遣", "other", "その他");
 
-	public static final Map<String, String> EMPLOYMENT_STATUSES = ordered("active", "在職", "on_leave", "休職", "left",
+	public static final Map<String, String> EMPLOYMENT_STATUSES = Choices.of("active", "在職", "on_leave", "休職", "left",
 			"退職");
 
-	public static final Map<String, String> ACCOUNT_KINDS = ordered("personal", "個人", "shared", "共用", "service",
+	public static final Map<String, String> ACCOUNT_KINDS = Choices.of("personal", "個人", "shared", "共用", "service",
 			"サービス・機器");
 
-	public static final Map<String, String> ACCESS_LEVELS = ordered("read", "参照", "write", "更新", "admin", "管理", "none",
-			"不可");
+	public static final Map<String, String> ACCESS_LEVELS = Choices.of("read", "参照", "write", "更新", "admin", "管理",
+			"none", "不可");
 
 	@Bean
 	LedgerDefinition staffLedger() {
@@ -199,14 +199,6 @@ public class AccountLedgers {
 							.example("設定画面の写し（2025-06-01 確認）")
 							.build()),
 				"system", 90);
-	}
-
-	private static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return Collections.unmodifiableMap(map);
 	}
 
 }

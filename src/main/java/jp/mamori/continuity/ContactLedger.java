@@ -1,10 +1,10 @@
 package jp.mamori.continuity;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +25,10 @@ public class ContactLedger {
 	public static final String CONTACTS = "contacts";
 
 	/** Category codes → Japanese labels, internal roles first. */
-	public static final Map<String, String> CATEGORIES = ordered("first_finder", "発見者・職員", "department", "部署責任者", "it",
-			"システム担当", "security_manager", "医療情報システム安全管理責任者", "director", "院長・管理者", "vendor", "事業者", "mhlw", "厚生労働省",
-			"police", "警察", "prefecture", "都道府県・保健所", "mist", "医療機関向けセキュリティ相談窓口", "ppc", "個人情報保護委員会", "other", "その他");
+	public static final Map<String, String> CATEGORIES = Choices.of("first_finder", "発見者・職員", "department", "部署責任者",
+			"it", "システム担当", "security_manager", "医療情報システム安全管理責任者", "director", "院長・管理者", "vendor", "事業者", "mhlw",
+			"厚生労働省", "police", "警察", "prefecture", "都道府県・保健所", "mist", "医療機関向けセキュリティ相談窓口", "ppc", "個人情報保護委員会", "other",
+			"その他");
 
 	/**
 	 * The categories inside the organisation; everything else is an outside body drawn in
@@ -89,14 +90,6 @@ public class ContactLedger {
 							.build(),
 						text("note", "備考", "Note").max(2000).aliases("メモ", "remarks", "notes").build()),
 				"name", 35);
-	}
-
-	static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return map;
 	}
 
 }

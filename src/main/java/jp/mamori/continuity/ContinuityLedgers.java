@@ -1,10 +1,10 @@
 package jp.mamori.continuity;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,17 +28,17 @@ public class ContinuityLedgers {
 
 	public static final String BCP_POINTS = "bcp-points";
 
-	public static final Map<String, String> BACKUP_METHODS = ordered("online", "オンライン", "offline", "オフライン", "immutable",
-			"イミュータブル", "cloud", "クラウド");
+	public static final Map<String, String> BACKUP_METHODS = Choices.of("online", "オンライン", "offline", "オフライン",
+			"immutable", "イミュータブル", "cloud", "クラウド");
 
-	public static final Map<String, String> RESTORE_RESULTS = ordered("success", "成功", "partial", "一部失敗", "failed",
+	public static final Map<String, String> RESTORE_RESULTS = Choices.of("success", "成功", "partial", "一部失敗", "failed",
 			"失敗", "not_done", "未実施");
 
 	/** The five phases of MHLW's サイバー攻撃を想定したBCP策定の確認表, in order. */
-	public static final Map<String, String> BCP_PHASES = ordered("normal", "平時", "detection", "検知", "initial_response",
-			"初動", "recovery", "復旧", "post_incident", "事後");
+	public static final Map<String, String> BCP_PHASES = Choices.of("normal", "平時", "detection", "検知",
+			"initial_response", "初動", "recovery", "復旧", "post_incident", "事後");
 
-	public static final Map<String, String> BCP_STATUSES = ordered("done", "済", "in_progress", "対応中", "not_started",
+	public static final Map<String, String> BCP_STATUSES = Choices.of("done", "済", "in_progress", "対応中", "not_started",
 			"未着手");
 
 	@Bean
@@ -151,14 +151,6 @@ public class ContinuityLedgers {
 							.example("2025-02-20")
 							.build()),
 				"point", 130);
-	}
-
-	private static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return Collections.unmodifiableMap(map);
 	}
 
 }

@@ -1,10 +1,10 @@
 package jp.mamori.inventory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jp.mamori.shared.ledger.LedgerColumn;
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +27,8 @@ public class InventoryLedgers {
 
 	public static final String SOFTWARE_ALLOWLIST = "software-allowlist";
 
-	public static final Map<String, String> DEVICE_KINDS = ordered("server", "サーバ", "pc", "端末PC", "network", "ネットワーク機器",
-			"medical", "医療機器", "other", "その他");
+	public static final Map<String, String> DEVICE_KINDS = Choices.of("server", "サーバ", "pc", "端末PC", "network",
+			"ネットワーク機器", "medical", "医療機器", "other", "その他");
 
 	@Bean
 	LedgerDefinition devicesLedger() {
@@ -90,7 +90,7 @@ public class InventoryLedgers {
 							.example("2025-06-10")
 							.build(),
 						choice("usbPolicy", "外部記録媒体の制限", "External media",
-								ordered("blocked", "禁止", "restricted", "許可制", "allowed", "制限なし", "unknown", "不明"))
+								Choices.of("blocked", "禁止", "restricted", "許可制", "allowed", "制限なし", "unknown", "不明"))
 							.aliases("USB", "USB制限", "外部媒体")
 							.example("許可制")
 							.build(),
@@ -100,7 +100,7 @@ public class InventoryLedgers {
 						bool("internetFacing", "インターネットに接続", "Internet-facing").aliases("インターネット", "外部接続", "internet")
 							.example("いいえ")
 							.build(),
-						choice("status", "状態", "Status", ordered("active", "稼働中", "retired", "廃棄・撤去"))
+						choice("status", "状態", "Status", Choices.of("active", "稼働中", "retired", "廃棄・撤去"))
 							.aliases("ステータス", "status")
 							.example("稼働中")
 							.build(),
@@ -127,8 +127,8 @@ public class InventoryLedgers {
 							.example("電子カルテサーバ1")
 							.build(),
 						choice("method", "接続方法", "Method",
-								ordered("vpn", "VPN", "remote_desktop", "リモートデスクトップツール", "closed_line", "閉域網", "other",
-										"その他"))
+								Choices.of("vpn", "VPN", "remote_desktop", "リモートデスクトップツール", "closed_line", "閉域網",
+										"other", "その他"))
 							.aliases("方式", "接続方式", "method")
 							.example("VPN")
 							.build(),
@@ -201,14 +201,6 @@ public class InventoryLedgers {
 						bool("twoFactor", "二要素認証", "Two-factor").aliases("多要素認証", "2FA", "MFA").example("はい").build(),
 						text("note", "備考", "Note").max(2000).aliases("メモ", "note").build()),
 				"name", 30);
-	}
-
-	static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return map;
 	}
 
 }

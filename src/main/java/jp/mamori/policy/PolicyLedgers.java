@@ -1,10 +1,10 @@
 package jp.mamori.policy;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +28,7 @@ public class PolicyLedgers {
 
 	public static final String TRAINING = "training";
 
-	public static final Map<String, String> DOCUMENT_KINDS = ordered("operating_rules", "運用管理規程", "security_policy",
+	public static final Map<String, String> DOCUMENT_KINDS = Choices.of("operating_rules", "運用管理規程", "security_policy",
 			"情報セキュリティ方針", "procedure", "手順書", "other", "その他");
 
 	@Bean
@@ -137,14 +137,6 @@ public class PolicyLedgers {
 							.example("欠席者には資料を配布し確認票を回収")
 							.build()),
 				"title", 160);
-	}
-
-	private static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return Collections.unmodifiableMap(map);
 	}
 
 }

@@ -1,10 +1,10 @@
 package jp.mamori.vendor;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.mamori.shared.ledger.Choices;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +23,9 @@ public class VendorLedgers {
 
 	public static final String MDS_SDS = "mds-sds";
 
-	public static final Map<String, String> DOCUMENT_KINDS = ordered("mds", "MDS", "sds", "SDS");
+	public static final Map<String, String> DOCUMENT_KINDS = Choices.of("mds", "MDS", "sds", "SDS");
 
-	public static final Map<String, String> FORM_STATUSES = ordered("not_requested", "未依頼", "requested", "依頼中",
+	public static final Map<String, String> FORM_STATUSES = Choices.of("not_requested", "未依頼", "requested", "依頼中",
 			"returned", "回収済");
 
 	@Bean
@@ -126,14 +126,6 @@ public class VendorLedgers {
 							.example("回収済")
 							.build()),
 				"vendor", 50);
-	}
-
-	private static Map<String, String> ordered(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return Collections.unmodifiableMap(map);
 	}
 
 }
