@@ -38,6 +38,10 @@ public final class MamoriCommandLine implements Runnable {
 
 	/** Runs a subcommand writing to the given streams (tests capture them). */
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		if (args.length > 0 && "analyze".equals(args[0])) {
+			// offline analysis needs no database: do not start Spring at all
+			return execute(java.util.List.of(), args, out, err);
+		}
 		String[] springArgs = Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
 		String[] commandArgs = Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new);
 		SpringApplication app = new SpringApplication(MamoriApplication.class);
@@ -54,6 +58,7 @@ public final class MamoriCommandLine implements Runnable {
 	public static int execute(java.util.Collection<MamoriSubcommand> subcommands, String[] args, PrintWriter out,
 			PrintWriter err) {
 		CommandLine root = new CommandLine(new MamoriCommandLine());
+		root.addSubcommand(new AnalyzeCommand());
 		for (MamoriSubcommand subcommand : subcommands) {
 			root.addSubcommand(subcommand);
 		}
