@@ -28,6 +28,7 @@ create table accesslog_event (
     import_id      uuid not null references accesslog_import (id),
     fingerprint    varchar(32) not null,
     occurred_at    timestamp with time zone not null,
+    occurred_on    date not null, -- the day in Japan (JST), for per-day counts
     host           varchar(255),
     channel        varchar(255),
     event_id       varchar(40),
@@ -48,6 +49,7 @@ create table accesslog_event (
 );
 create index accesslog_event_time_idx on accesslog_event (org_id, source_id, occurred_at);
 create index accesslog_event_org_time_idx on accesslog_event (org_id, occurred_at);
+create index accesslog_event_day_idx on accesslog_event (org_id, occurred_on);
 create index accesslog_event_import_idx on accesslog_event (import_id);
 
 create table accesslog_finding (

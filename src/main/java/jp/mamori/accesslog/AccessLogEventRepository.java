@@ -33,6 +33,8 @@ class AccessLogEventRepository {
 
 	private static final int DATA_MAX = 8000;
 
+	private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
 	private static final String EVENT_COLUMNS = "occurred_at, host, channel, event_id, kind, outcome, access, user_name, "
 			+ "subject_user, source_address, target, logon_type, process, status, record_number, data, fingerprint, id";
 
@@ -81,7 +83,8 @@ class AccessLogEventRepository {
 		// URL)
 		String sql = "insert into accesslog_event (org_id, source_id, import_id, fingerprint, occurred_at, host, channel, "
 				+ "event_id, kind, outcome, access, user_name, account, subject_user, source_address, target, logon_type, "
-				+ "process, status, record_number, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				+ "process, status, record_number, data, occurred_on) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 				+ "on conflict do nothing";
 		int[] counts = jdbcTemplate.batchUpdate(sql, events, events.size(), (PreparedStatement ps, LogEvent e) -> {
 			ps.setObject(1, org.value());
@@ -110,6 +113,7 @@ class AccessLogEventRepository {
 			ps.setString(19, e.status());
 			ps.setLong(20, e.recordNumber());
 			ps.setString(21, data(e.data()));
+			ps.setObject(22, e.time().atZone(JAPAN).toLocalDate());
 		})[0];
 		int added = 0;
 		for (int count : counts) {
@@ -181,21 +185,24 @@ class AccessLogEventRepository {
 			.single();
 	}
 
-	/** Events per day (JST date) for the timeline chart. */
-	Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, Instant from) {
+	/** Events and failures per day in Japan from a day on, for the timeline chart. */
+	Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, java.time.LocalDate from) {
 		Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
-		jdbcTemplate.query(
-				"select occurred_at, outcome from accesslog_event where org_id = ? and occurred_at >= ? order by occurred_at",
-				(ResultSet rs) -> {
-					Instant at = rs.getObject(1, OffsetDateTime.class).toInstant();
-					java.time.LocalDate day = at.atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate();
-					long[] counts = days.computeIfAbsent(day, d -> new long[2]);
-					counts[0]++;
-					if ("FAILURE".equals(rs.getString(2))) {
-						counts[1]++;
-					}
-				}, org.value(), utc(from));
+		jdbc.sql("select occurred_on, count(*), sum(case when outcome = 'FAILURE' then 1 else 0 end) "
+				+ "from accesslog_event where org_id = ? and occurred_on >= ? group by occurred_on")
+			.params(org.value(), from)
+			.query((ResultSet rs) -> {
+				days.put(rs.getObject(1, java.time.LocalDate.class), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
 		return days;
+	}
+
+	/** The latest day with events, if any. */
+	java.util.Optional<java.time.LocalDate> lastDay(OrgId org) {
+		return jdbc.sql("select max(occurred_on) from accesslog_event where org_id = ?")
+			.param(org.value())
+			.query((rs, n) -> rs.getObject(1, java.time.LocalDate.class))
+			.optional();
 	}
 
 	/** When events of a log source were last imported, and their latest time. */
