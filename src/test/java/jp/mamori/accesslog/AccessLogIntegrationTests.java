@@ -1,0 +1,9 @@
+package jp.mamori.accesslog;
+
+import jp.mamori.support.IntegrationTest;
+
+/** The access-log scenarios on the embedded H2 database. */
+@IntegrationTest
+class AccessLogIntegrationTests extends AccessLogScenarios {
+
+}
