@@ -36,4 +36,47 @@ public final class Addresses {
 		return address != null && (address.startsWith("127.") || "::1".equals(address));
 	}
 
+	/**
+	 * Whether the text is written like an IPv4 or IPv6 address (optionally with a zone
+	 * id): host names such as {@code ns.example.com} are not.
+	 */
+	public static boolean looksLikeAddress(String text) {
+		if (text == null || text.isEmpty() || text.length() > 64) {
+			return false;
+		}
+		String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+		int percent = s.indexOf('%');
+		if (percent > 0) {
+			s = s.substring(0, percent);
+		}
+		if (s.indexOf(':') >= 0) {
+			for (int i = 0; i < s.length(); i++) {
+				char c = s.charAt(i);
+				if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+					return false;
+				}
+			}
+			return s.length() >= 2;
+		}
+		int dots = 0;
+		int digits = 0;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c == '.') {
+				if (digits == 0) {
+					return false;
+				}
+				dots++;
+				digits = 0;
+			}
+			else if (c >= '0' && c <= '9' && digits < 3) {
+				digits++;
+			}
+			else {
+				return false;
+			}
+		}
+		return dots == 3 && digits > 0;
+	}
+
 }
