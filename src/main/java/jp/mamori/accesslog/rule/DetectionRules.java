@@ -20,7 +20,11 @@ public final class DetectionRules {
 
 	/** Every rule Mamori has. */
 	public static DetectionRules standard() {
-		return new DetectionRules(List.of());
+		return new DetectionRules(List.of(new BruteForceRule(), new PasswordSprayRule(), new SuccessAfterFailuresRule(),
+				new AccountCreatedRule(), new AdminGroupAddedRule(), new AccountCreatedAndDeletedRule(),
+				new LogClearedRule(), new RdpLoopbackRule(), new RemoteLogonRule(), new OffHoursLogonRule(),
+				new RetiredAccountLogonRule(), new UnknownAccountLogonRule(), new FirewallAdminLoginRule(),
+				new VpnLoginRule(), new WebAdminUploadRule(), new WebshellAccessRule(), new SqlLoginFailuresRule()));
 	}
 
 	public List<DetectionRule> all() {
