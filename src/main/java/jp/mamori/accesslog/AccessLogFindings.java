@@ -1,5 +1,7 @@
 package jp.mamori.accesslog;
 
+import jp.mamori.accesslog.internal.AccessLogEventRepository;
+import jp.mamori.accesslog.internal.AccessLogFindingRepository;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;

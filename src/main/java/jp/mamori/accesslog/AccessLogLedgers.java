@@ -1,6 +1,5 @@
 package jp.mamori.accesslog;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package jp.mamori.accesslog;
 
+import jp.mamori.accesslog.internal.AccessLogEventRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package jp.mamori.accesslog;
 
+import jp.mamori.accesslog.internal.AccessLogEventRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import static jp.mamori.accesslog.AccessLogEventRepository.utc;
+import static jp.mamori.accesslog.internal.AccessLogEventRepository.utc;
 
 /**
  * The monthly log review (2-⑪): per log source, who reviewed which month, when, with

@@ -1,5 +1,8 @@
 package jp.mamori.accesslog;
 
+import jp.mamori.accesslog.internal.AccessLogEventRepository;
+import jp.mamori.accesslog.internal.AccessLogFindingRepository;
+import jp.mamori.accesslog.internal.StoredEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

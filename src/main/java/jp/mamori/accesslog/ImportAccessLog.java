@@ -1,5 +1,7 @@
 package jp.mamori.accesslog;
 
+import jp.mamori.accesslog.internal.AccessLogEventRepository;
+import jp.mamori.accesslog.internal.StoredEvents;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

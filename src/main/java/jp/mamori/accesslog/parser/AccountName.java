@@ -3,10 +3,11 @@ package jp.mamori.accesslog.parser;
 import java.util.Locale;
 
 /**
- * One account, however a log writes it: {@code OFFSEC\admmig}, {@code admmig@offsec.lan}
- * and {@code ADMMIG} are all the account {@code admmig}. The NetBIOS domain
- * ({@code OFFSEC}) and the DNS domain ({@code offsec.lan}) cannot be matched to each
- * other from a log alone, so the key is the account name without its domain, lower-cased.
+ * One account, however a log writes it: {@code OFFSEC&#92;admmig},
+ * {@code admmig@offsec.lan} and {@code ADMMIG} are all the account {@code admmig}. The
+ * NetBIOS domain ({@code OFFSEC}) and the DNS domain ({@code offsec.lan}) cannot be
+ * matched to each other from a log alone, so the key is the account name without its
+ * domain, lower-cased.
  */
 public final class AccountName {
 

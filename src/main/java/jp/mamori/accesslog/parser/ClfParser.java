@@ -128,7 +128,10 @@ public final class ClfParser extends TextLogParser {
 			.build();
 	}
 
-	/** The index of the quote that ends the request: the first {@code " NNN} after it. */
+	/**
+	 * The index of the quote that ends the request: the first closing quote followed by a
+	 * space and a three-digit status after it.
+	 */
 	private static int statusQuote(String line, int from) {
 		int i = line.indexOf('"', from);
 		while (i >= 0) {

@@ -272,8 +272,8 @@ public final class FortiGateParser extends TextLogParser {
 	}
 
 	/**
-	 * The key=value pairs of a record, quoted values unquoted ({@code \"} inside quotes
-	 * is a quote). Tokens without {@code =} are passed over.
+	 * The key=value pairs of a record, quoted values unquoted ({@code &#92;"} inside
+	 * quotes is a quote). Tokens without {@code =} are passed over.
 	 */
 	static Map<String, String> pairs(String line, int from) {
 		Map<String, String> pairs = new LinkedHashMap<>();

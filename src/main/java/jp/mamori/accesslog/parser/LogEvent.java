@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param kind what happened, normalised
  * @param outcome success or failure where the record says so
  * @param access how the account came in (console, network, remote desktop, VPN …)
- * @param user the account the record is about, as written ({@code OFFSEC\admmig},
+ * @param user the account the record is about, as written ({@code OFFSEC&#92;admmig},
  * {@code admmig@offsec.lan}, {@code root}); see {@link AccountName}
  * @param subjectUser who did it, where different from {@link #user()} (the creator of an
  * account, the clearer of a log, the adder of a group member)

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Windows Firewall log ({@code %windir%\System32\LogFiles\Firewall\pfirewall.log}): a
+ * The Windows Firewall log
+ * ({@code %windir%&#92;System32&#92;LogFiles&#92;Firewall&#92;pfirewall.log}): a
  * W3C-style file with {@code #Version}, {@code #Software: Microsoft Windows Firewall},
  * {@code #Time Format: Local} and {@code #Fields: date time action protocol src-ip dst-ip
  * src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path [pid]}.

@@ -105,7 +105,7 @@ public final class AdminGroupAddedRule implements DetectionRule {
 	}
 
 	/**
-	 * Whether the group (as {@code Builtin\Administrators}, {@code Administrators} or
+	 * Whether the group (as {@code Builtin&#92;Administrators}, {@code Administrators} or
 	 * {@code CN=Domain Admins,CN=Users,…}) administers machines or the domain.
 	 */
 	static boolean isPrivileged(String group) {

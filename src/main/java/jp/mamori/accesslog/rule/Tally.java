@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Names counted by key, listed most frequent first (ties: first seen first), each shown
- * as first written: {@code OFFSEC\admmig} and {@code admmig@offsec.lan} are one entry.
+ * as first written: {@code OFFSEC&#92;admmig} and {@code admmig@offsec.lan} are one
+ * entry.
  */
 final class Tally {
 

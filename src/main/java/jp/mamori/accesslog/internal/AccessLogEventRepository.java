@@ -1,5 +1,6 @@
-package jp.mamori.accesslog;
+package jp.mamori.accesslog.internal;
 
+import jp.mamori.accesslog.ImportedFile;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Imported files and their events; every statement is scoped by organisation. */
 @Repository
-class AccessLogEventRepository {
+public class AccessLogEventRepository {
 
 	private static final int DATA_MAX = 8000;
 
@@ -52,7 +53,7 @@ class AccessLogEventRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insertImport(OrgId org, ImportedFile file) {
+	public void insertImport(OrgId org, ImportedFile file) {
 		jdbc.sql("insert into accesslog_import (id, org_id, source_id, file_name, file_sha256, file_bytes, format, "
 				+ "events, added, skipped, first_at, last_at, hosts, notes, imported_at, imported_by) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -64,7 +65,7 @@ class AccessLogEventRepository {
 	}
 
 	/** Writes what reading the file gave, once all its events are stored. */
-	void finishImport(OrgId org, ImportedFile file) {
+	public void finishImport(OrgId org, ImportedFile file) {
 		jdbc.sql("update accesslog_import set file_sha256 = ?, file_bytes = ?, format = ?, events = ?, added = ?, "
 				+ "skipped = ?, first_at = ?, last_at = ?, hosts = ?, notes = ? where org_id = ? and id = ?")
 			.params(file.sha256(), file.bytes(), file.format().id(), file.events(), file.added(), file.skipped(),
@@ -78,7 +79,7 @@ class AccessLogEventRepository {
 	 * batch; records already stored (same fingerprint) are left out. Returns how many
 	 * were added.
 	 */
-	int insertEvents(OrgId org, UUID sourceId, UUID importId, List<LogEvent> events) {
+	public int insertEvents(OrgId org, UUID sourceId, UUID importId, List<LogEvent> events) {
 		// ON CONFLICT DO NOTHING: PostgreSQL, and H2 in its PostgreSQL mode (our default
 		// URL)
 		String sql = "insert into accesslog_event (org_id, source_id, import_id, fingerprint, occurred_at, host, channel, "
@@ -128,7 +129,7 @@ class AccessLogEventRepository {
 	 * Every event of the organisation in time order, one at a time (streams, for
 	 * analysis).
 	 */
-	void forEachEvent(OrgId org, Consumer<LogEvent> consumer) {
+	public void forEachEvent(OrgId org, Consumer<LogEvent> consumer) {
 		jdbcTemplate.query(con -> {
 			PreparedStatement ps = con.prepareStatement(
 					"select " + EVENT_COLUMNS + " from accesslog_event where org_id = ? order by occurred_at, id",
@@ -140,7 +141,7 @@ class AccessLogEventRepository {
 	}
 
 	/** The events with these fingerprints, in time order. */
-	List<StoredEvent> findByFingerprints(OrgId org, Collection<String> fingerprints) {
+	public List<StoredEvent> findByFingerprints(OrgId org, Collection<String> fingerprints) {
 		if (fingerprints.isEmpty()) {
 			return List.of();
 		}
@@ -160,7 +161,7 @@ class AccessLogEventRepository {
 	}
 
 	/** Imports of the organisation, newest first. */
-	List<ImportedFile> imports(OrgId org, int limit) {
+	public List<ImportedFile> imports(OrgId org, int limit) {
 		return jdbc.sql("select * from accesslog_import where org_id = ? order by imported_at desc, file_name")
 			.param(org.value())
 			.query(AccessLogEventRepository::importedFile)
@@ -171,14 +172,14 @@ class AccessLogEventRepository {
 	}
 
 	/** Whether this file (by content) was imported before into the organisation. */
-	boolean importedBefore(OrgId org, String sha256) {
+	public boolean importedBefore(OrgId org, String sha256) {
 		return jdbc.sql("select count(*) from accesslog_import where org_id = ? and file_sha256 = ?")
 			.params(org.value(), sha256)
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	long countEvents(OrgId org) {
+	public long countEvents(OrgId org) {
 		return jdbc.sql("select count(*) from accesslog_event where org_id = ?")
 			.param(org.value())
 			.query(Long.class)
@@ -186,7 +187,7 @@ class AccessLogEventRepository {
 	}
 
 	/** Events and failures per day in Japan from a day on, for the timeline chart. */
-	Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, java.time.LocalDate from) {
+	public Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, java.time.LocalDate from) {
 		Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
 		jdbc.sql("select occurred_on, count(*), sum(case when outcome = 'FAILURE' then 1 else 0 end) "
 				+ "from accesslog_event where org_id = ? and occurred_on >= ? group by occurred_on")
@@ -198,7 +199,7 @@ class AccessLogEventRepository {
 	}
 
 	/** The latest day with events, if any. */
-	java.util.Optional<java.time.LocalDate> lastDay(OrgId org) {
+	public java.util.Optional<java.time.LocalDate> lastDay(OrgId org) {
 		return jdbc.sql("select max(occurred_on) from accesslog_event where org_id = ?")
 			.param(org.value())
 			.query((rs, n) -> rs.getObject(1, java.time.LocalDate.class))
@@ -206,7 +207,7 @@ class AccessLogEventRepository {
 	}
 
 	/** When events of a log source were last imported, and their latest time. */
-	java.util.Optional<Instant> lastImportOf(OrgId org, UUID sourceId) {
+	public java.util.Optional<Instant> lastImportOf(OrgId org, UUID sourceId) {
 		return jdbc.sql("select max(imported_at) from accesslog_import where org_id = ? and source_id = ?")
 			.params(org.value(), sourceId)
 			.query((rs, n) -> {
@@ -266,12 +267,12 @@ class AccessLogEventRepository {
 		return at == null ? null : at.toInstant();
 	}
 
-	static OffsetDateTime utc(Instant instant) {
+	public static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/** An event as stored, with its row id and fingerprint. */
-	record StoredEvent(long id, String fingerprint, LogEvent event) {
+	public record StoredEvent(long id, String fingerprint, LogEvent event) {
 	}
 
 }

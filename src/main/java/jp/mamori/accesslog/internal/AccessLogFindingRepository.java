@@ -1,5 +1,8 @@
-package jp.mamori.accesslog;
+package jp.mamori.accesslog.internal;
 
+import jp.mamori.accesslog.AccessLogFinding;
+import jp.mamori.accesslog.FindingComment;
+import jp.mamori.accesslog.FindingState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,11 +17,11 @@ import jp.mamori.shared.OrgId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static jp.mamori.accesslog.AccessLogEventRepository.utc;
+import static jp.mamori.accesslog.internal.AccessLogEventRepository.utc;
 
 /** Findings and their triage trail; every statement is scoped by organisation. */
 @Repository
-class AccessLogFindingRepository {
+public class AccessLogFindingRepository {
 
 	private static final String COLUMNS = "id, finding_key, rule, severity, event_count, accounts, sources, hosts, "
 			+ "first_at, last_at, summary, evidence, state, detected_at, updated_at, version";
@@ -29,21 +32,21 @@ class AccessLogFindingRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<AccessLogFinding> findAll(OrgId org) {
+	public List<AccessLogFinding> findAll(OrgId org) {
 		return jdbc.sql("select " + COLUMNS + " from accesslog_finding where org_id = ? order by first_at, rule")
 			.param(org.value())
 			.query(AccessLogFindingRepository::finding)
 			.list();
 	}
 
-	Optional<AccessLogFinding> find(OrgId org, UUID id) {
+	public Optional<AccessLogFinding> find(OrgId org, UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from accesslog_finding where org_id = ? and id = ?")
 			.params(org.value(), id)
 			.query(AccessLogFindingRepository::finding)
 			.optional();
 	}
 
-	void insert(OrgId org, AccessLogFinding f) {
+	public void insert(OrgId org, AccessLogFinding f) {
 		jdbc.sql("insert into accesslog_finding (" + COLUMNS + ", org_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 				+ "?, ?, ?, ?, ?)")
 			.params(f.id(), f.key(), f.rule(), f.severity().id(), f.count(), join(f.accounts(), 2000),
@@ -54,7 +57,7 @@ class AccessLogFindingRepository {
 	}
 
 	/** Re-analysis: the same finding with new numbers; its triage state is kept. */
-	void refresh(OrgId org, AccessLogFinding f) {
+	public void refresh(OrgId org, AccessLogFinding f) {
 		jdbc.sql("update accesslog_finding set severity = ?, event_count = ?, accounts = ?, sources = ?, hosts = ?, "
 				+ "first_at = ?, last_at = ?, summary = ?, evidence = ?, updated_at = ? where org_id = ? and id = ?")
 			.params(f.severity().id(), f.count(), join(f.accounts(), 2000), join(f.sources(), 2000),
@@ -64,7 +67,7 @@ class AccessLogFindingRepository {
 	}
 
 	/** Sets the triage state if the stored version is still {@code expectedVersion}. */
-	int triage(OrgId org, UUID id, int expectedVersion, FindingState state, Instant at) {
+	public int triage(OrgId org, UUID id, int expectedVersion, FindingState state, Instant at) {
 		return jdbc
 			.sql("update accesslog_finding set state = ?, updated_at = ?, version = version + 1 "
 					+ "where org_id = ? and id = ? and version = ?")
@@ -73,14 +76,14 @@ class AccessLogFindingRepository {
 	}
 
 	/** Removes untriaged findings the latest analysis no longer produces. */
-	void deleteUntriaged(OrgId org, UUID id) {
+	public void deleteUntriaged(OrgId org, UUID id) {
 		jdbc.sql("delete from accesslog_finding where org_id = ? and id = ? and state = 'new' "
 				+ "and not exists (select 1 from accesslog_finding_comment c where c.org_id = ? and c.finding_id = ?)")
 			.params(org.value(), id, org.value(), id)
 			.update();
 	}
 
-	void comment(OrgId org, UUID findingId, FindingComment comment) {
+	public void comment(OrgId org, UUID findingId, FindingComment comment) {
 		jdbc.sql("insert into accesslog_finding_comment (id, org_id, finding_id, state, body, created_at, created_by) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID(), org.value(), findingId, comment.state().code(), comment.body(),
@@ -88,7 +91,7 @@ class AccessLogFindingRepository {
 			.update();
 	}
 
-	List<FindingComment> comments(OrgId org, UUID findingId) {
+	public List<FindingComment> comments(OrgId org, UUID findingId) {
 		return jdbc
 			.sql("select state, body, created_at, created_by from accesslog_finding_comment "
 					+ "where org_id = ? and finding_id = ? order by created_at")

@@ -1,4 +1,4 @@
-package jp.mamori.accesslog;
+package jp.mamori.accesslog.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,13 +14,13 @@ import jp.mamori.accesslog.parser.LogEvent;
  * written; and its fingerprint, which makes importing the same records twice add nothing
  * and lets findings point at their evidence across re-analyses.
  */
-final class StoredEvents {
+public final class StoredEvents {
 
 	private StoredEvents() {
 	}
 
 	/** The event as the database will hold it. */
-	static LogEvent normalise(LogEvent e) {
+	public static LogEvent normalise(LogEvent e) {
 		return new LogEvent(e.time().truncatedTo(ChronoUnit.MICROS), cut(e.host(), 255), cut(e.channel(), 255),
 				cut(e.eventId(), 40), e.kind(), e.outcome(), e.access(), cut(e.user(), 255), cut(e.subjectUser(), 255),
 				cut(e.sourceAddress(), 100), cut(e.target(), 1000), e.logonType(), cut(e.process(), 500),
@@ -31,7 +31,7 @@ final class StoredEvents {
 	 * 128 bits of SHA-256 over what identifies a record: when, where, which record, what
 	 * and whom. Two different records with all of these equal are the same record.
 	 */
-	static String fingerprint(LogEvent e) {
+	public static String fingerprint(LogEvent e) {
 		StringBuilder key = new StringBuilder(256);
 		key.append(e.time().truncatedTo(ChronoUnit.MICROS))
 			.append('|')
@@ -57,7 +57,7 @@ final class StoredEvents {
 		return HexFormat.of().formatHex(sha256(key.toString()), 0, 16);
 	}
 
-	static byte[] sha256(String text) {
+	public static byte[] sha256(String text) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 		}
@@ -66,7 +66,7 @@ final class StoredEvents {
 		}
 	}
 
-	static String cut(String value, int max) {
+	public static String cut(String value, int max) {
 		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
