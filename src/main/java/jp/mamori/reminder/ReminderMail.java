@@ -58,6 +58,7 @@ final class ReminderMail {
 						messages.getMessage("task.status." + task.status().code(), null, LANGUAGE)));
 				out.add("  " + link("/orgs/" + org.id() + "/tasks/" + task.id()));
 			}
+			out.add("");
 			out.add(text("reminder.mail.list", link("/orgs/" + org.id() + "/tasks")));
 		});
 		out.add("");
