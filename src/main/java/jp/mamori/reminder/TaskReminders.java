@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -177,7 +178,9 @@ public class TaskReminders {
 				mails++;
 				listed += digest.lines().size();
 			}
-			catch (MailException | IllegalStateException ex) {
+			// a refused mail, or a row another run wrote meanwhile: this person is
+			// skipped, the others go on
+			catch (MailException | DataAccessException | IllegalStateException ex) {
 				failures++;
 				log.warn("reminder mail to user {} not sent: {}", digest.member().user().username(), ex.getMessage());
 			}

@@ -20,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A named lock in the database, so that a scheduled job runs on exactly one node when
  * several nodes share one PostgreSQL (ARCHITECTURE.md §7). One row per job name in
- * {@code job_lock}: taking the lock is a single conditional {@code UPDATE} ("free, or its
- * holder's time is up"), which the database serialises, and the row is inserted on first
- * use. A lock always expires ({@code atMost}), so a node that dies while holding it
- * blocks the job only until then.
+ * {@code job_lock}: taking the lock is a single conditional {@code UPDATE} that succeeds
+ * only when the lock is free or its holder's time is up, which the database serialises,
+ * and the row is inserted on first use. A lock always expires ({@code atMost}), so a node
+ * that dies while holding it blocks the job only until then.
  * <p>
  * Hand-written rather than ShedLock, which is not available offline here; it is the same
  * idea in some forty lines. Only for work that must happen once per cluster (sending

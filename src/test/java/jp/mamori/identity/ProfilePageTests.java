@@ -142,7 +142,9 @@ class ProfilePageTests {
 
 	@Test
 	void theProfilePageNeedsALogin() throws Exception {
-		MockHttpServletResponse anonymous = mvc.perform(get("/account/profile").accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+		MockHttpServletResponse anonymous = mvc.perform(get("/account/profile").accept(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse();
 
 		assertThat(anonymous.getStatus()).isEqualTo(302);
 		assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
