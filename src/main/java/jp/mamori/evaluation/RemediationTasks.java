@@ -148,6 +148,14 @@ public class RemediationTasks {
 		return tasks;
 	}
 
+	/**
+	 * Tasks not yet done that are overdue or due within {@code days} days from today,
+	 * earliest 期日 first (what reminders are about).
+	 */
+	public List<RemediationTask> openDueWithin(OrgId org, int days) {
+		return repository.findOpenDueBy(org, today().plusDays(days));
+	}
+
 	public Optional<RemediationTask> find(OrgId org, UUID id) {
 		return repository.find(org, id);
 	}

@@ -29,8 +29,12 @@ public class UserAccounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
 
-	/** A member of an organisation, as listed on the members page. */
-	public record Member(UserAccount user, OrgRole role) {
+	/**
+	 * A member of an organisation, as listed on the members page.
+	 *
+	 * @param mail where reminders go (shown to the organisation's administrators)
+	 */
+	public record Member(UserAccount user, OrgRole role, MailSettings mail) {
 	}
 
 	private final UserRepository users;
@@ -128,7 +132,7 @@ public class UserAccounts {
 	}
 
 	public List<Member> members(OrgId org) {
-		return users.members(org).stream().map(m -> new Member(m.user(), m.role())).toList();
+		return users.members(org).stream().map(m -> new Member(m.user(), m.role(), m.mail())).toList();
 	}
 
 	/**
@@ -192,6 +196,31 @@ public class UserAccounts {
 			throw new jp.mamori.shared.NotFoundException("利用者が見つかりません");
 		}
 		return user;
+	}
+
+	/** The user's e-mail address and whether they want reminder mail. */
+	public MailSettings mailSettings(String username) {
+		return users.mailSettings(username).orElseThrow(() -> new jp.mamori.shared.NotFoundException("利用者が見つかりません"));
+	}
+
+	/**
+	 * Sets one's own e-mail address (blank removes it) and whether reminders are mailed.
+	 * A malformed address is refused with a message naming the field.
+	 */
+	@Transactional
+	public MailSettings changeMailSettings(String username, String email, boolean reminders) {
+		UserAccount user = users.findByUsername(username)
+			.filter(UserAccount::enabled)
+			.orElseThrow(() -> new BadInputException("利用者が見つかりません"));
+		MailSettings before = mailSettings(username);
+		MailSettings after = new MailSettings(MailSettings.clean(email), reminders);
+		users.updateMailSettings(user.id(), after);
+		if (!before.equals(after)) {
+			events.publishEvent(new MailSettingsChanged(username,
+					users.memberships(username).stream().map(Membership::org).toList(), before.describe(),
+					after.describe()));
+		}
+		return after;
 	}
 
 	public Optional<UserAccount> find(String username) {

@@ -61,6 +61,16 @@ public class RemediationTaskRepository {
 			.list();
 	}
 
+	/** Tasks not yet done whose 期日 is {@code lastDay} or earlier, earliest first. */
+	public List<RemediationTask> findOpenDueBy(OrgId org, LocalDate lastDay) {
+		return jdbc
+			.sql("select " + COLUMNS + " from remediation_task where org_id = ? and status <> 'done' "
+					+ "and due_on is not null and due_on <= ? order by due_on, created_at")
+			.params(org.value(), lastDay)
+			.query(RemediationTaskRepository::task)
+			.list();
+	}
+
 	/** A task not yet done for the same checklist item, if there is one. */
 	public Optional<RemediationTask> findOpenForItem(OrgId org, UUID assessmentId, String itemId) {
 		return jdbc

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.mamori.identity.MailSettings;
 import jp.mamori.identity.Membership;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccount;
@@ -25,8 +26,8 @@ public class UserRepository {
 	public record TokenOwner(UUID tokenId, OrgId org, UserAccount user, OrgRole role, Instant expiresAt) {
 	}
 
-	/** A member of an organisation. */
-	public record MemberRow(UserAccount user, OrgRole role) {
+	/** A member of an organisation, with where their mail goes. */
+	public record MemberRow(UserAccount user, OrgRole role, MailSettings mail) {
 	}
 
 	/** An API token as listed (never its secret). */
@@ -161,11 +162,28 @@ public class UserRepository {
 
 	public List<MemberRow> members(OrgId org) {
 		return jdbc
-			.sql("select " + USER_COLUMNS + ", m.role from membership m join app_user u on u.id = m.user_id "
-					+ "where m.org_id = ? order by u.username")
+			.sql("select " + USER_COLUMNS + ", m.role, u.email, u.reminder_mail from membership m "
+					+ "join app_user u on u.id = m.user_id where m.org_id = ? order by u.username")
 			.param(org.value())
-			.query((rs, n) -> new MemberRow(user(rs, n), OrgRole.require(rs.getString("role"))))
+			.query((rs, n) -> new MemberRow(user(rs, n), OrgRole.require(rs.getString("role")), mail(rs)))
 			.list();
+	}
+
+	public Optional<MailSettings> mailSettings(String username) {
+		return jdbc.sql("select u.email, u.reminder_mail from app_user u where u.username = ?")
+			.param(username)
+			.query((rs, n) -> mail(rs))
+			.optional();
+	}
+
+	public int updateMailSettings(UUID userId, MailSettings mail) {
+		return jdbc.sql("update app_user set email = ?, reminder_mail = ? where id = ?")
+			.params(mail.email(), mail.reminders(), userId)
+			.update();
+	}
+
+	private static MailSettings mail(ResultSet rs) throws SQLException {
+		return new MailSettings(rs.getString("email"), rs.getBoolean("reminder_mail"));
 	}
 
 	public int updateRole(OrgId org, UUID userId, OrgRole role) {

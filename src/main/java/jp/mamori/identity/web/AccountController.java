@@ -3,6 +3,7 @@ package jp.mamori.identity.web;
 import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.mamori.identity.MailSettings;
 import jp.mamori.identity.UserAccounts;
 import jp.mamori.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One's own account: change the password, log out everywhere. */
+/**
+ * One's own account: the e-mail address for reminders (and opting out of them), change
+ * the password, log out everywhere.
+ */
 @Controller
 class AccountController {
 
@@ -53,6 +57,38 @@ class AccountController {
 		}
 		redirect.addFlashAttribute("passwordChanged", true);
 		return "redirect:/account/password";
+	}
+
+	@GetMapping("/account/profile")
+	@PreAuthorize("isAuthenticated()")
+	String profile(Principal principal, Model model) {
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", java.util.Map.of());
+		}
+		if (!model.containsAttribute("mail")) {
+			model.addAttribute("mail", users.mailSettings(principal.getName()));
+		}
+		return "identity/profile";
+	}
+
+	@PostMapping("/account/profile")
+	@PreAuthorize("isAuthenticated()")
+	String changeProfile(@RequestParam(required = false) String email,
+			@RequestParam(defaultValue = "false") boolean reminders, Principal principal, Model model,
+			RedirectAttributes redirect) {
+		try {
+			users.changeMailSettings(principal.getName(), email, reminders);
+		}
+		catch (InvalidInputException ex) {
+			java.util.Map<String, String> errors = new java.util.HashMap<>();
+			ex.violations().forEach(v -> errors.merge(v.field(), v.message(), (a, b) -> a + "。" + b));
+			model.addAttribute("errors", errors);
+			// what was typed stays in the field, to be corrected
+			model.addAttribute("mail", new MailSettings(email, reminders));
+			return "identity/profile";
+		}
+		redirect.addFlashAttribute("profileSaved", true);
+		return "redirect:/account/profile";
 	}
 
 	@PostMapping("/account/logout-everywhere")
