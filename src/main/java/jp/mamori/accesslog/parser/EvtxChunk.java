@@ -92,13 +92,7 @@ final class EvtxChunk {
 	 * data up to the free space offset both match what the header says.
 	 */
 	boolean checksumsMatch() {
-		if (length < HEADER_SIZE) {
-			return false;
-		}
-		CRC32 header = new CRC32();
-		header.update(b, 0, 120);
-		header.update(b, 128, HEADER_SIZE - 128);
-		if ((int) header.getValue() != i32(124)) {
+		if (!headerChecksumMatches()) {
 			return false;
 		}
 		long free = u32(48);
@@ -110,8 +104,18 @@ final class EvtxChunk {
 		return (int) records.getValue() == i32(52);
 	}
 
+	private boolean headerChecksumMatches() {
+		if (length < HEADER_SIZE) {
+			return false;
+		}
+		CRC32 header = new CRC32();
+		header.update(b, 0, 120);
+		header.update(b, 128, HEADER_SIZE - 128);
+		return (int) header.getValue() == i32(124);
+	}
+
 	/**
-	 * Reads the records in chunk order, up to the free space offset: what lies beyond it
+	 * Reads the records in chunk order, up to the end of the records: what lies beyond it
 	 * is left over from earlier use of the buffer (Event Viewer's "save as" copies such
 	 * stale records along) and is not part of the log. A damaged record is reported to
 	 * {@link RecordHandler#damaged()} and reading resumes at the next record signature; a
@@ -122,7 +126,23 @@ final class EvtxChunk {
 			handler.damaged();
 			return;
 		}
-		int recordsEnd = recordsEnd();
+		boolean headerIntact = headerChecksumMatches();
+		int free = freeSpaceOffset();
+		int lastEnd = lastRecordEnd();
+		int recordsEnd;
+		boolean doubtful = false;
+		if (free > 0 && (headerIntact || free == lastEnd || lastEnd == 0)) {
+			recordsEnd = free;
+		}
+		else if (free > 0 || lastEnd > 0) {
+			// a damaged header: of the two ends it gives, the nearer one cannot reach
+			// into stale records; what may lie between them is counted as lost
+			recordsEnd = free == 0 ? lastEnd : lastEnd == 0 ? free : Math.min(free, lastEnd);
+			doubtful = free != lastEnd;
+		}
+		else {
+			recordsEnd = length;
+		}
 		int limit = Math.min(recordsEnd, length);
 		int pos = HEADER_SIZE;
 		boolean lastWasRecord = true;
@@ -138,21 +158,23 @@ final class EvtxChunk {
 			lastWasRecord = false;
 			pos = nextRecord(pos + 1, limit);
 		}
-		if (recordsEnd > length && lastWasRecord) {
-			// cut exactly between two records: the rest of the chunk is lost all the same
+		if ((recordsEnd > length || doubtful) && lastWasRecord) {
+			// cut exactly between two records, or an end the header is unsure of: the
+			// rest may be lost all the same
 			handler.damaged();
 		}
 	}
 
-	/**
-	 * Where the records end: the free space offset, or when that is damaged the end of
-	 * the last record the header points to, or else the end of the chunk.
-	 */
-	private int recordsEnd() {
+	/** The free space offset when it is plausible, else 0. */
+	private int freeSpaceOffset() {
 		long free = u32(48);
-		if (free >= HEADER_SIZE && free <= SIZE) {
-			return (int) free;
-		}
+		return free >= HEADER_SIZE && free <= SIZE ? (int) free : 0;
+	}
+
+	/**
+	 * The end of the record the header calls the last when that record is intact, else 0.
+	 */
+	private int lastRecordEnd() {
 		long last = u32(44);
 		if (last >= HEADER_SIZE && last < length) {
 			int size = recordSizeAt((int) last, length);
@@ -160,7 +182,7 @@ final class EvtxChunk {
 				return (int) last + size;
 			}
 		}
-		return length;
+		return 0;
 	}
 
 	/** The size of the intact record framed at {@code pos}, or 0 if there is none. */

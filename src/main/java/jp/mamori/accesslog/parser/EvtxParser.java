@@ -24,6 +24,8 @@ public final class EvtxParser implements LogParser {
 
 	private static final int FILE_HEADER_SIZE = 4096;
 
+	private static final byte[] ZEROS = new byte[EvtxChunk.SIZE];
+
 	@Override
 	public LogFormat format() {
 		return LogFormat.EVTX;
@@ -47,11 +49,13 @@ public final class EvtxParser implements LogParser {
 		ParseStats stats = new ParseStats(LogFormat.EVTX);
 		byte[] header = in.readNBytes(FILE_HEADER_SIZE);
 		if (header.length < FILE_HEADER_SIZE || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+			if (header.length == 0) {
+				stats.note("ファイルが空です");
+				return stats;
+			}
 			if (header.length < FILE_HEADER_SIZE) {
 				stats.note("EVTXファイルが途中で切れています（ファイルヘッダーが不完全です）");
-				if (header.length > 0) {
-					stats.skip();
-				}
+				stats.skip();
 				return stats;
 			}
 			stats.note("EVTXのファイルヘッダーが壊れています。チャンクを直接探して読み込みました");
@@ -59,6 +63,10 @@ public final class EvtxParser implements LogParser {
 		else if (!headerChecksumMatches(header)) {
 			stats.note("EVTXのファイルヘッダーのチェックサムが一致しません（書き込み中にコピーされたファイルの可能性があります）");
 		}
+		// the header's chunk count lags behind in a dirty file, but more chunks than
+		// there are means the file was cut
+		int announcedChunks = (header[42] & 0xff) | ((header[43] & 0xff) << 8);
+		int chunks = 0;
 		Records records = new Records(stats, sink);
 		byte[] block = new byte[EvtxChunk.SIZE];
 		while (true) {
@@ -68,6 +76,7 @@ public final class EvtxParser implements LogParser {
 			}
 			if (EvtxChunk.hasSignature(block, read) || EvtxChunk.hasRecordAfterHeader(block, read)) {
 				EvtxChunk chunk = new EvtxChunk(block, read);
+				chunks++;
 				if (read < EvtxChunk.SIZE) {
 					stats.note("EVTXファイルが途中で切れています。最後のチャンクは読める記録だけを読み込みました");
 				}
@@ -85,6 +94,12 @@ public final class EvtxParser implements LogParser {
 				break;
 			}
 		}
+		if (chunks < announcedChunks && Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+			stats.note("EVTXファイルが途中で切れています（ヘッダーにあるチャンクの一部がありません）");
+			if (stats.skipped() == 0) {
+				stats.skip();
+			}
+		}
 		return stats;
 	}
 
@@ -97,12 +112,8 @@ public final class EvtxParser implements LogParser {
 	}
 
 	private static boolean isEmpty(byte[] block, int length) {
-		for (int i = 0; i < length; i++) {
-			if (block[i] != 0) {
-				return false;
-			}
-		}
-		return true;
+		// Arrays.mismatch is vectorised: logs preallocate many empty chunks
+		return Arrays.mismatch(block, 0, length, ZEROS, 0, length) < 0;
 	}
 
 	/** Decodes each record into a {@link WindowsEventRecord}, maps it and hands it on. */
