@@ -65,7 +65,7 @@ public final class WindowsEvents {
 						.process(trimmed(record.value("LogonProcessName")));
 					if (kind == EventKind.AUTH_FAILURE) {
 						String subStatus = record.value("SubStatus");
-						event.status(isZeroStatus(subStatus) ? record.value("Status") : subStatus);
+						event.status(hexCode(isZeroStatus(subStatus) ? record.value("Status") : subStatus));
 					}
 				}
 			}
@@ -248,6 +248,18 @@ public final class WindowsEvents {
 		String value = status.strip().toLowerCase(Locale.ROOT);
 		return value.isEmpty() || "-".equals(value) || "0x0".equals(value) || "0x00000000".equals(value)
 				|| "0".equals(value);
+	}
+
+	/**
+	 * NTSTATUS codes in one spelling: EVTX and XML write {@code 0xc000006a}, rendered
+	 * descriptions {@code 0xC000006A}.
+	 */
+	private static String hexCode(String value) {
+		if (value == null) {
+			return null;
+		}
+		String code = value.strip();
+		return code.startsWith("0x") || code.startsWith("0X") ? code.toLowerCase(Locale.ROOT) : code;
 	}
 
 	private static String trimmed(String value) {
