@@ -24,7 +24,7 @@ public final class LogParsers {
 
 	/** Every format Mamori reads. */
 	public static LogParsers standard() {
-		return new LogParsers(List.of());
+		return new LogParsers(List.of(new EvtxParser(), new WindowsXmlParser(), new WindowsCsvParser()));
 	}
 
 	public List<LogParser> all() {
