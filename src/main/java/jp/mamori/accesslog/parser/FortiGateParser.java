@@ -259,13 +259,16 @@ public final class FortiGateParser extends TextLogParser {
 		if (value <= 0) {
 			return null;
 		}
-		if (value >= 1_000_000_000_000_000L) {
+		// seconds stay below 1e11 until the year 5138: each further factor 1000 is a
+		// finer
+		// unit
+		if (value >= 100_000_000_000_000_000L) {
 			return Instant.ofEpochSecond(value / 1_000_000_000L, value % 1_000_000_000L);
 		}
-		if (value >= 1_000_000_000_000_000L / 1000) {
+		if (value >= 100_000_000_000_000L) {
 			return Instant.ofEpochSecond(value / 1_000_000L, (value % 1_000_000L) * 1000);
 		}
-		if (value >= 1_000_000_000_000L) {
+		if (value >= 100_000_000_000L) {
 			return Instant.ofEpochMilli(value);
 		}
 		return Instant.ofEpochSecond(value);
