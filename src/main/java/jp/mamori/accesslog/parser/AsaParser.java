@@ -124,6 +124,12 @@ public final class AsaParser extends TextLogParser {
 				if (m.find()) {
 					String from = m.group(2);
 					String to = m.group(3);
+					int colon = to.indexOf(':');
+					if (colon > 0 && to.indexOf('/') > colon) {
+						// "inside:192.0.2.1/ssh": the interface, then the address
+						data.put("interface", to.substring(0, colon));
+						to = to.substring(colon + 1);
+					}
 					int slash = to.lastIndexOf('/');
 					EventKind kind = "permitted".equals(m.group(1)) ? EventKind.AUTH_SUCCESS : EventKind.AUTH_FAILURE;
 					return LogEvent.at(time, kind)

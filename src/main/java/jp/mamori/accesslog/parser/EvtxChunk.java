@@ -75,7 +75,7 @@ final class EvtxChunk {
 		this.length = Math.min(length, bytes.length);
 	}
 
-	/** Whether the bytes start with the chunk signature {@code ElfChnk\0}. */
+	/** Whether the bytes start with the chunk signature {@code ElfChnk&#92;0}. */
 	static boolean hasSignature(byte[] bytes, int length) {
 		return length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
 	}

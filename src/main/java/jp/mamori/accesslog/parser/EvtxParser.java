@@ -8,9 +8,10 @@ import java.util.zip.CRC32;
 
 /**
  * Binary Windows event logs ({@code .evtx}, as saved by Event Viewer or copied from
- * {@code C:\Windows\System32\winevt\Logs}), read in pure Java: no EVTX library of quality
- * exists on Maven Central, and Mamori must run offline on the hospital's own PC. The
- * format and how damage is handled are described in {@code package-info.java}.
+ * {@code C:&#92;Windows&#92;System32&#92;winevt&#92;Logs}), read in pure Java: no EVTX
+ * library of quality exists on Maven Central, and Mamori must run offline on the
+ * hospital's own PC. The format and how damage is handled are described in
+ * {@code package-info.java}.
  *
  * <p>
  * The stream is read one 64 KiB chunk at a time, so memory stays flat for logs of

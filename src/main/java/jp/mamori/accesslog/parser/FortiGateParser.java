@@ -259,21 +259,27 @@ public final class FortiGateParser extends TextLogParser {
 		if (value <= 0) {
 			return null;
 		}
-		if (value >= 1_000_000_000_000_000L) {
+		// seconds stay below 1e11 until the year 5138: each further factor 1000 is a
+		// finer
+		// unit
+		if (value >= 100_000_000_000_000_000L) {
 			return Instant.ofEpochSecond(value / 1_000_000_000L, value % 1_000_000_000L);
 		}
-		if (value >= 1_000_000_000_000_000L / 1000) {
+		if (value >= 100_000_000_000_000L) {
 			return Instant.ofEpochSecond(value / 1_000_000L, (value % 1_000_000L) * 1000);
 		}
-		if (value >= 1_000_000_000_000L) {
+		if (value >= 100_000_000_000L) {
 			return Instant.ofEpochMilli(value);
 		}
 		return Instant.ofEpochSecond(value);
 	}
 
 	/**
-	 * The key=value pairs of a record, quoted values unquoted ({@code &#92;"} inside
-	 * quotes is a quote). Tokens without {@code =} are passed over.
+	 * The key=value pairs of a record, quoted values unquoted (a backslash-escaped quote
+	 * inside quotes is a quote). Tokens without {@code =} are passed over. Hand-written:
+	 * a regular expression over a whole record backtracks badly on long unterminated
+	 * quotes, and no small library reads FortiGate's dialect (unquoted values,
+	 * {@code N/A}).
 	 */
 	static Map<String, String> pairs(String line, int from) {
 		Map<String, String> pairs = new LinkedHashMap<>();

@@ -25,8 +25,8 @@ public final class LogParsers {
 	/** Every format Mamori reads. */
 	public static LogParsers standard() {
 		return new LogParsers(List.of(new EvtxParser(), new WindowsXmlParser(), new WindowsCsvParser(),
-				new LinuxAuthParser(), new FortiGateParser(), new AsaParser(), new RtxParser(), new WindowsFirewallParser(),
-				new IisParser(), new ClfParser(), new ErrorLogParser()));
+				new LinuxAuthParser(), new FortiGateParser(), new AsaParser(), new RtxParser(),
+				new WindowsFirewallParser(), new IisParser(), new ClfParser(), new ErrorLogParser()));
 	}
 
 	public List<LogParser> all() {

@@ -214,8 +214,8 @@ public final class WindowsEvents {
 	}
 
 	/**
-	 * {@code DOMAIN\name}, or just the name when the domain is empty or {@code -}; null
-	 * when there is no name.
+	 * {@code DOMAIN&#92;name}, or just the name when the domain is empty or {@code -};
+	 * null when there is no name.
 	 */
 	static String account(String domain, String name) {
 		if (name == null) {

@@ -19,7 +19,7 @@
  * little-endian; strings are UTF-16LE.
  *
  * <h3>File header (4096 bytes)</h3> <pre>
- *   0  8  "ElfFile\0"
+ *   0  8  "ElfFile&#92;0"
  *   8  8  first chunk number      16  8  last chunk number    24  8  next record id
  *  32  4  header size (128)       36  2  minor (1 or 2)       38  2  major (3)
  *  40  2  header block size (4096)  42  2  number of chunks
@@ -30,7 +30,7 @@
  * chunk is counted as skipped.
  *
  * <h3>Chunk (65536 bytes)</h3> <pre>
- *   0  8  "ElfChnk\0"
+ *   0  8  "ElfChnk&#92;0"
  *   8  8  first record number     16  8  last record number
  *  24  8  first record id         32  8  last record id
  *  40  4  header size (128)       44  4  offset of the last record
@@ -47,7 +47,7 @@
  * would lose the newest events of a dirty log.
  *
  * <h3>Event record</h3> <pre>
- *   0  4  "**\0\0"   4  4  size   8  8  record id   16  8  written time (FILETIME)
+ *   0  4  "**&#92;0&#92;0"   4  4  size   8  8  record id   16  8  written time (FILETIME)
  *  24  .. binary XML              size-4  4  copy of size
  * </pre> A record whose signature, size or copy of size does not hold is counted as
  * skipped and reading resumes at the next intact record signature.
