@@ -90,7 +90,14 @@ public final class AdminGroupAddedRule implements DetectionRule {
 				if (event.host() != null) {
 					summary.append("ホスト ").append(event.host()).append(" で");
 				}
-				summary.append(shown).append(" が管理者グループ ").append(event.target()).append(" に追加されました（");
+				// a space between Latin names and Japanese, none after a full-width
+				// bracket
+				summary.append(' ')
+					.append(shown)
+					.append(shown.endsWith("）") ? "" : " ")
+					.append("が管理者グループ ")
+					.append(event.target())
+					.append(" に追加されました（");
 				summary.append(event.subjectUser() == null ? "実行者不明" : "実行者 " + event.subjectUser());
 				summary.append("）。管理者の権限が与えられたことになります。正当な変更か確認してください。");
 				return draft.finding(ID, Severity.HIGH, summary.toString());

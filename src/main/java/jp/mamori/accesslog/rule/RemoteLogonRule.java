@@ -54,7 +54,7 @@ public final class RemoteLogonRule implements DetectionRule {
 	}
 
 	private static Finding finding(Key key, FindingDraft draft, RuleSettings settings) {
-		String way = key.vpn() ? "VPN" : "リモートデスクトップ";
+		String way = key.vpn() ? " VPN " : "リモートデスクトップ";
 		String from = key.source() == null ? "（送信元アドレスの記録なし）" : "送信元 " + key.source() + " から";
 		String hosts = draft.hosts().size() == 0 ? "" : "、接続先 " + Wording.names(draft.hosts().names(), 3);
 		String summary = "アカウント " + draft.accounts().names().get(0) + " が" + from + way + "で " + draft.count()

@@ -48,11 +48,12 @@ public final class SqlLoginFailuresRule implements DetectionRule {
 	}
 
 	private static Finding finding(FindingDraft draft, RuleSettings settings) {
-		String where = draft.hosts().size() == 0 ? "" : "ホスト " + draft.hosts().names().get(0) + " で";
+		String where = draft.hosts().size() == 0 ? "" : "ホスト " + draft.hosts().names().get(0) + " で ";
 		String summary = where + Wording.period(draft.first(), draft.last(), settings.zone())
 				+ " に SQL Server などのデータベースへのログイン失敗が " + draft.count() + " 回ありました（アカウント "
-				+ Wording.names(draft.accounts().names(), 5) + "、" + Wording.sources(draft.sources()) + "）。"
-				+ Wording.duration(settings.sqlWindow()) + "以内に " + settings.sqlFailures()
+				+ (draft.accounts().size() == 0 ? "不明" : Wording.names(draft.accounts().names(), 5)) + "、"
+				+ Wording.sources(draft.sources()) + "）。" + Wording.duration(settings.sqlWindow()) + "以内に "
+				+ settings.sqlFailures()
 				+ " 回以上失敗しており、データベースのパスワードを総当たりされている可能性があります。sa など管理用ログインのパスワードと接続元の制限を確認してください。";
 		return draft.finding(ID, Severity.HIGH, summary);
 	}

@@ -1,6 +1,7 @@
 package jp.mamori.accesslog.rule;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +69,10 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 		/** Failures of the run before the first success found. */
 		private long run;
 
+		private Instant firstSuccess;
+
+		private Instant lastSuccess;
+
 	}
 
 	private static final class AfterFailuresRun implements DetectionRule.Run {
@@ -133,6 +138,10 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 				entry.draft.note(failure).keep(failure);
 			}
 			entry.draft.add(success);
+			if (entry.firstSuccess == null) {
+				entry.firstSuccess = success.time();
+			}
+			entry.lastSuccess = success.time();
 		}
 
 		@Override
@@ -145,7 +154,7 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 		private Finding finding(Outcome outcome, Found entry) {
 			FindingDraft draft = entry.draft;
 			String account = draft.accounts().names().get(0);
-			String period = Wording.period(draft.first(), draft.last(), settings.zone());
+			String period = Wording.period(entry.firstSuccess, entry.lastSuccess, settings.zone());
 			String success = outcome.source() == null ? "にログオンに成功しました（送信元アドレスの記録なし）。"
 					: "に送信元 " + outcome.source() + " からログオンに成功しました。";
 			String same = outcome.source() == null ? "" : "同じ送信元から";
