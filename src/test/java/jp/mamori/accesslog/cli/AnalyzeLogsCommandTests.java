@@ -169,4 +169,71 @@ class AnalyzeLogsCommandTests {
 		assertThat(admin.get("sources").get(0).asString()).isEqualTo("172.16.200.254");
 	}
 
+	static Run evtx(String name) {
+		Run run = analyze("--json", SharedSamples.sample("windows-evtx/" + name).toString());
+		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.json().get("files").get(0).get("format").asString()).isEqualTo("evtx");
+		return run;
+	}
+
+	static List<String> texts(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(v -> values.add(v.asString()));
+		return values;
+	}
+
+	@Test
+	void windowsSamplesGiveTheirFindings() {
+		assertThat(evtx("eas_1102-security-log-cleared.evtx").findings("log-cleared")).singleElement()
+			.satisfies(f -> assertThat(texts(f.get("accounts"))).containsExactly("EXAMPLE\\user01"));
+		assertThat(evtx("mitre_4625-openssh-bruteforce-valid-user.evtx").findings("brute-force")).singleElement()
+			.satisfies(f -> {
+				assertThat(f.get("count").asLong()).isEqualTo(5);
+				assertThat(texts(f.get("accounts"))).containsExactly("admmig@offsec.lan");
+			});
+		// burst detection without any source address
+		assertThat(evtx("mitre_4625-local-bruteforce-accountrestore.evtx").findings("brute-force"))
+			.extracting(f -> texts(f.get("accounts")).get(0))
+			.containsExactlyInAnyOrder("WIN\\Admin", "WIN\\Administrator");
+		assertThat(evtx("mitre_4720-4726-fast-create-delete.evtx").findings("account-created-and-deleted"))
+			.singleElement()
+			.satisfies(f -> assertThat(texts(f.get("accounts"))).contains("OFFSEC\\admin-kriss"));
+		// the member of Administrators is known only by SID: resolved from the 4720
+		// before it
+		assertThat(evtx("deepblue_new-user-security.evtx").findings("admin-group-added")).singleElement()
+			.satisfies(f -> assertThat(texts(f.get("accounts"))).contains("IE8Win7\\IEUser"));
+		assertThat(evtx("mitre_4732-added-to-local-admin-groups.evtx").findings("admin-group-added")).singleElement()
+			.satisfies(f -> assertThat(texts(f.get("accounts")))
+				.contains("S-1-5-21-1470532092-3758209836-3742276719-1001"));
+		assertThat(evtx("eas_mssql-18456-failed-logons.evtx").findings("sql-login-failures")).singleElement()
+			.satisfies(f -> {
+				assertThat(f.get("count").asLong()).isEqualTo(10);
+				assertThat(texts(f.get("accounts"))).contains("sa", "root");
+				assertThat(texts(f.get("sources"))).containsExactly("10.0.2.17");
+			});
+		assertThat(evtx("eas_4625-then-4624-same-user.evtx").findings("success-after-failures")).singleElement()
+			.satisfies(f -> assertThat(texts(f.get("accounts"))).containsExactly("MSEDGEWIN10\\IEUser"));
+	}
+
+	@Test
+	void rdpSamplesShowTunnellingAndRemoteLogons() {
+		Run tunnelling = evtx("eas_rdp-tunneling-4624.evtx");
+		assertThat(tunnelling.findings("rdp-loopback")).singleElement().satisfies(f -> {
+			assertThat(f.get("count").asLong()).isEqualTo(1);
+			assertThat(texts(f.get("accounts"))).containsExactly("PC02\\IEUser");
+			assertThat(texts(f.get("sources"))).containsExactly("127.0.0.1");
+		});
+		Run rdp = evtx("eas_rdp-1149-remoteconnectionmanager.evtx");
+		assertThat(rdp.findings("rdp-loopback")).singleElement()
+			.satisfies(f -> assertThat(texts(f.get("accounts"))).containsExactly("example\\admin01"));
+		// 1149 per user and source: admin01 from 10.0.2.15 x6, 127.0.0.1, fe80::…;
+		// administrator x2; IEUser x1
+		assertThat(rdp.findings("remote-logon"))
+			.extracting(f -> texts(f.get("accounts")).get(0) + " " + texts(f.get("sources")).get(0) + " "
+					+ f.get("count").asLong())
+			.containsExactlyInAnyOrder("example\\admin01 10.0.2.15 6", "example\\admin01 127.0.0.1 1",
+					"example\\admin01 fe80::80ac:4126:fa58:1b81%10 1", "ie11win7\\administrator 10.0.2.16 2",
+					"PC01\\IEUser 10.0.2.16 1");
+	}
+
 }
