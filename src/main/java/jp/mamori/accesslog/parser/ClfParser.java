@@ -17,8 +17,8 @@ import java.util.Map;
  * <p>
  * Every line is a {@link EventKind#WEB_REQUEST}: source = client, user = authuser,
  * process = method, target = path (query in data {@code query}), event id and status =
- * HTTP status. A line that is not CLF is skipped, and so is a line whose request is
- * {@code "-"} (the server received no request line at all: there is no method or path to
+ * HTTP status. A line that is not CLF is skipped, and so is a line whose request is a
+ * dash (the server received no request line at all: there is no method or path to
  * analyse). A request that is not {@code METHOD target HTTP/x} (GNUTELLA probes, TLS
  * bytes) is kept, with the raw request in data {@code request}.
  */
@@ -129,8 +129,8 @@ public final class ClfParser extends TextLogParser {
 	}
 
 	/**
-	 * The index of the quote that ends the request: the first closing quote followed by a
-	 * space and a three-digit status after it.
+	 * The index of the double quote that ends the request: the first one followed by a
+	 * space and a three-digit status.
 	 */
 	private static int statusQuote(String line, int from) {
 		int i = line.indexOf('"', from);

@@ -275,11 +275,11 @@ public final class FortiGateParser extends TextLogParser {
 	}
 
 	/**
-	 * The key=value pairs of a record, quoted values unquoted (a backslash-escaped quote
-	 * inside quotes is a quote). Tokens without {@code =} are passed over. Hand-written:
-	 * a regular expression over a whole record backtracks badly on long unterminated
-	 * quotes, and no small library reads FortiGate's dialect (unquoted values,
-	 * {@code N/A}).
+	 * The key=value pairs of a record, quoted values unquoted (a backslash inside quotes
+	 * escapes the next character). Tokens without {@code =} are passed over.
+	 * Hand-written: a regular expression over a whole record backtracks badly on long
+	 * unterminated quotes, and no small library reads FortiGate's dialect (unquoted
+	 * values, {@code N/A}).
 	 */
 	static Map<String, String> pairs(String line, int from) {
 		Map<String, String> pairs = new LinkedHashMap<>();

@@ -65,7 +65,7 @@ public final class LogParsers {
 			chosen = detect(new LogSample(context.fileName(), head))
 				.orElseThrow(() -> new BadInputException("ログの形式を判別できません: "
 						+ (context.fileName() == null ? "" : context.fileName())
-						+ "（--format で形式を指定してください: evtx, wincsv, winxml, linux, fortigate, asa, rtx, winfw, iis, clf）"));
+						+ "（--format で形式を指定してください: evtx, wincsv, winxml, linux, fortigate, asa, rtx, winfw, iis, clf, errorlog）"));
 		}
 		return of(chosen).parse(buffered, context, sink);
 	}
