@@ -1,11 +1,14 @@
 package jp.mamori.accesslog.parser;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -567,7 +570,7 @@ final class EvtxChunk {
 		while (end > 0 && b[offset + end - 1] == 0) {
 			end--;
 		}
-		return new String(b, offset, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+		return new String(b, offset, end, StandardCharsets.ISO_8859_1);
 	}
 
 	// ---- names
@@ -680,7 +683,7 @@ final class EvtxChunk {
 
 		private int size;
 
-		private final java.util.List<String> strings = new java.util.ArrayList<>();
+		private final List<String> strings = new ArrayList<>();
 
 		Template template() {
 			return new Template(Arrays.copyOf(code, size), strings.toArray(new String[0]));

@@ -198,7 +198,11 @@ public final class WindowsEvents {
 				client = matched(SQL_CLIENT, message);
 			}
 		}
-		event.access(Access.DATABASE).user(login).status(reason).sourceAddress(client == null ? null : client.strip());
+		if (client != null && client.strip().startsWith("<")) {
+			// [CLIENT: <local machine>]: a shared-memory connection, no address
+			client = null;
+		}
+		event.access(Access.DATABASE).user(login).status(reason).sourceAddress(client);
 	}
 
 	private static Map<String, String> dataOf(WindowsEventRecord record) {

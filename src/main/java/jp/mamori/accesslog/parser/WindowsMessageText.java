@@ -1,5 +1,6 @@
 package jp.mamori.accesslog.parser;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,9 +35,9 @@ final class WindowsMessageText {
 
 	}
 
-	private static final Map<String, Section> SECTIONS = new java.util.HashMap<>();
+	private static final Map<String, Section> SECTIONS = new HashMap<>();
 
-	private static final Map<String, String> LABELS = new java.util.HashMap<>();
+	private static final Map<String, String> LABELS = new HashMap<>();
 
 	// 104: "The System log file was cleared." / 「System ログ ファイルがクリアされました。」
 	private static final Pattern LOG_CLEARED = Pattern
