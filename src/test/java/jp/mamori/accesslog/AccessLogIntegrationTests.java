@@ -6,4 +6,9 @@ import jp.mamori.support.IntegrationTest;
 @IntegrationTest
 class AccessLogIntegrationTests extends AccessLogScenarios {
 
+	@org.junit.jupiter.api.Test
+	void eventsGoInThroughBatchedInserts() {
+		org.assertj.core.api.Assertions.assertThat(repository.copies()).isFalse();
+	}
+
 }

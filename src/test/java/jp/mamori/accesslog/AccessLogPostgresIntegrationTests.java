@@ -14,4 +14,9 @@ class AccessLogPostgresIntegrationTests extends AccessLogScenarios {
 		PostgresDatabase.register(registry);
 	}
 
+	@org.junit.jupiter.api.Test
+	void eventsGoInThroughCopy() {
+		org.assertj.core.api.Assertions.assertThat(repository.copies()).isTrue();
+	}
+
 }

@@ -199,4 +199,39 @@ abstract class AccessLogScenarios {
 			.hasMessageContaining("ログリスト");
 	}
 
+	@Autowired
+	jp.mamori.accesslog.internal.AccessLogEventRepository repository;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void storesAwkwardValuesExactlyAndOnlyOnce() {
+		OrgId org = clinic();
+		LogEvent awkward = jp.mamori.accesslog.internal.StoredEvents.normalise(LogEvent
+			.at(java.time.Instant.parse("2025-06-14T14:10:01.123456789Z"),
+					jp.mamori.accesslog.parser.EventKind.AUTH_FAILURE)
+			.host("emr-sv01")
+			.channel("Security")
+			.eventId("4625")
+			.user("CLINIC\\山田 \"太郎\", 他")
+			.sourceAddress("192.0.2.7")
+			.target("line1\nline2,\"quoted\"")
+			.status("")
+			.logonType(3)
+			.data(Map.of("Message", "a,b\n\"c\"\\d", "Empty", ""))
+			.build());
+		ImportedFile file = new ImportedFile(UUID.randomUUID(), null, "x", "", 0,
+				jp.mamori.accesslog.parser.LogFormat.WINDOWS_XML, 0, 0, 0, null, null, List.of(), List.of(),
+				java.time.Instant.now(), "t");
+		int added = transactions.execute(status -> {
+			repository.insertImport(org, file);
+			return repository.insertEvents(org, null, file.id(), List.of(awkward, awkward));
+		});
+		assertThat(added).isEqualTo(1);
+		List<LogEvent> read = new java.util.ArrayList<>();
+		transactions.executeWithoutResult(status -> repository.forEachEvent(org, read::add));
+		assertThat(read).containsExactly(awkward);
+	}
+
 }

@@ -46,11 +46,30 @@ public class AccessLogEventRepository {
 
 	private final JdbcClient jdbc;
 
+	/** PostgreSQL's COPY path, or null on other databases. */
+	private final PostgresEventCopy copy;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	AccessLogEventRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+	AccessLogEventRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, javax.sql.DataSource dataSource,
+			@org.springframework.beans.factory.annotation.Value("${mamori.accesslog.copy:true}") boolean useCopy) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
+		this.copy = useCopy && isPostgres(dataSource) ? new PostgresEventCopy(dataSource) : null;
+	}
+
+	/** Whether events go in through PostgreSQL's COPY (else batched INSERTs). */
+	public boolean copies() {
+		return copy != null;
+	}
+
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (java.sql.SQLException ex) {
+			return false;
+		}
 	}
 
 	public void insertImport(OrgId org, ImportedFile file) {
@@ -80,6 +99,12 @@ public class AccessLogEventRepository {
 	 * were added.
 	 */
 	public int insertEvents(OrgId org, UUID sourceId, UUID importId, List<LogEvent> events) {
+		if (events.isEmpty()) {
+			return 0;
+		}
+		if (copy != null) {
+			return copy.insert(org, sourceId, importId, events, e -> data(e.data()));
+		}
 		// ON CONFLICT DO NOTHING: PostgreSQL, and H2 in its PostgreSQL mode (our default
 		// URL)
 		String sql = "insert into accesslog_event (org_id, source_id, import_id, fingerprint, occurred_at, host, channel, "
