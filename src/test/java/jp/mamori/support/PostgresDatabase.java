@@ -58,8 +58,20 @@ public final class PostgresDatabase {
 		}
 	}
 
+	/** A fresh database: its JDBC URL, user and password. */
+	public record Database(String url, String user, String password) {
+	}
+
 	/** Creates a fresh database and points the Spring context at it. */
 	public static void register(DynamicPropertyRegistry registry) {
+		Database db = create();
+		registry.add("spring.datasource.url", db::url);
+		registry.add("spring.datasource.username", db::user);
+		registry.add("spring.datasource.password", db::password);
+	}
+
+	/** Creates a fresh database on the test server. */
+	public static Database create() {
 		start();
 		String name = "mamori_test_" + UUID.randomUUID().toString().replace("-", "");
 		try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
@@ -69,9 +81,7 @@ public final class PostgresDatabase {
 			throw new IllegalStateException("could not create test database on " + adminUrl, ex);
 		}
 		String url = adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> user);
-		registry.add("spring.datasource.password", () -> password);
+		return new Database(url, user, password);
 	}
 
 }

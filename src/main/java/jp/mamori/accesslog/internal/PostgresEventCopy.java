@@ -30,9 +30,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * everything. ADR-less choice recorded here: batched INSERTs reach about a third of
  * COPY's speed on PostgreSQL; this keeps the duplicate check while writing at COPY speed.
  */
-final class PostgresEventCopy {
+public final class PostgresEventCopy {
 
-	private static final String COLUMNS = "org_id, source_id, import_id, fingerprint, occurred_at, host, channel, "
+	/** The columns a COPY writes, in order. */
+	public static final String COLUMNS = "org_id, source_id, import_id, fingerprint, occurred_at, host, channel, "
 			+ "event_id, kind, outcome, access, user_name, account, subject_user, source_address, target, logon_type, "
 			+ "process, status, record_number, data, occurred_on";
 
@@ -72,7 +73,8 @@ final class PostgresEventCopy {
 		}
 	}
 
-	private static String csv(OrgId org, UUID sourceId, UUID importId, List<LogEvent> events,
+	/** The rows as COPY takes them (CSV, NULL as an unquoted empty field). */
+	public static String csv(OrgId org, UUID sourceId, UUID importId, List<LogEvent> events,
 			Function<LogEvent, String> data) {
 		StringWriter out = new StringWriter(events.size() * 300);
 		// COPY's CSV: NULL is an unquoted empty field, so every present value is quoted
