@@ -21,7 +21,8 @@ final class FindingDraft {
 
 	private final Tally hosts = new Tally();
 
-	private final List<LogEvent> evidence = new ArrayList<>();
+	/** Made on the first event kept: many drafts of a long stream keep none. */
+	private List<LogEvent> evidence;
 
 	private long count;
 
@@ -75,6 +76,9 @@ final class FindingDraft {
 
 	/** Keeps the event as evidence while there is room. */
 	FindingDraft keep(LogEvent event) {
+		if (evidence == null) {
+			evidence = new ArrayList<>(4);
+		}
 		if (evidence.size() < Finding.MAX_EVIDENCE) {
 			evidence.add(event);
 		}
@@ -123,12 +127,12 @@ final class FindingDraft {
 	}
 
 	List<LogEvent> evidence() {
-		return evidence;
+		return evidence == null ? List.of() : evidence;
 	}
 
 	Finding finding(String rule, Severity severity, String summary) {
 		return new Finding(rule, severity, count, accounts.names(), sources.names(), hosts.names(), first, last,
-				summary, evidence);
+				summary, evidence());
 	}
 
 }

@@ -49,17 +49,26 @@ public final class PasswordSprayRule implements DetectionRule {
 	private record Origin(String address, String subject) {
 	}
 
+	/**
+	 * The attempts of one origin with gaps of at most a window. Until it fires it holds
+	 * only counts and the accounts of the window; the finding is drafted when it fires.
+	 */
 	private static final class Episode {
-
-		private final FindingDraft draft = new FindingDraft();
 
 		/**
 		 * Accounts tried within the window, each with its latest attempt, least recent
 		 * first (re-inserted on every attempt); null once fired.
 		 */
-		private LinkedHashMap<String, LogEvent> window = new LinkedHashMap<>();
+		private LinkedHashMap<String, LogEvent> window = new LinkedHashMap<>(4);
+
+		/** Null until fired. */
+		private FindingDraft draft;
+
+		private Instant first;
 
 		private Instant latest;
+
+		private long attempts;
 
 		private long failures;
 
@@ -112,25 +121,24 @@ public final class PasswordSprayRule implements DetectionRule {
 				episode.subject = origin.subject() == null ? null : event.subjectUser();
 				episodes.put(origin, episode);
 			}
+			if (episode.first == null) {
+				episode.first = event.time();
+			}
 			episode.latest = event.time();
-			episode.draft.count(event);
+			episode.attempts++;
 			if (failure) {
 				episode.failures++;
 			}
 			else {
 				episode.explicit++;
 			}
-			if (episode.window == null) {
-				episode.draft.keep(event);
+			if (episode.draft != null) {
+				episode.draft.add(event);
 			}
 			else {
 				slide(episode, event);
 				if (episode.window.size() >= settings.sprayAccounts()) {
-					// the last attempt on each account of the window is the first
-					// evidence
-					episode.window.values().forEach(episode.draft::keep);
-					episode.window = null;
-					fired.add(Map.entry(origin, episode));
+					fire(origin, episode);
 				}
 			}
 			if (++accepted % SWEEP_EVERY == 0) {
@@ -142,6 +150,19 @@ public final class PasswordSprayRule implements DetectionRule {
 					}
 				}
 			}
+		}
+
+		/**
+		 * Drafts the finding: the last attempt on each account of the window is the first
+		 * evidence; attempts before it are counted, their accounts no longer known.
+		 */
+		private void fire(Origin origin, Episode episode) {
+			FindingDraft draft = new FindingDraft();
+			episode.window.values().forEach(draft::add);
+			draft.countEarlier(episode.attempts - episode.window.size(), episode.first);
+			episode.draft = draft;
+			episode.window = null;
+			fired.add(Map.entry(origin, episode));
 		}
 
 		private boolean isStale(Episode episode, Instant now) {
