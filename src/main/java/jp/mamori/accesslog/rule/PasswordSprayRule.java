@@ -46,6 +46,7 @@ public final class PasswordSprayRule implements DetectionRule {
 		return new SprayRun(settings);
 	}
 
+	/** A source address (qualified by the host when loopback) or a subject account. */
 	private record Origin(String address, String subject) {
 	}
 
@@ -104,7 +105,7 @@ public final class PasswordSprayRule implements DetectionRule {
 			}
 			Origin origin;
 			if (event.sourceAddress() != null) {
-				origin = new Origin(event.sourceAddress(), null);
+				origin = new Origin(Logons.origin(event), null);
 			}
 			else if (explicit && event.subjectAccount() != null) {
 				origin = new Origin(null, event.subjectAccount());
@@ -199,7 +200,7 @@ public final class PasswordSprayRule implements DetectionRule {
 			if (episode.explicit > 0) {
 				attempts.add("明示的な資格情報によるログオン試行 " + episode.explicit + " 回");
 			}
-			String who = origin.address() != null ? "送信元 " + origin.address() + " から"
+			String who = origin.address() != null ? "送信元 " + draft.sources().names().get(0) + " から"
 					: "アカウント " + episode.subject + " から（明示的な資格情報の使用）";
 			if (origin.subject() != null) {
 				draft.account(episode.subject);

@@ -113,6 +113,24 @@ class PasswordSprayRuleTests {
 	}
 
 	@Test
+	void keepsLoopbackOfDifferentMachinesApart() {
+		// console logon failures carry 127.0.0.1: each machine's own
+		List<LogEvent> events = series(START, Duration.ofSeconds(10), 6,
+				(i, t) -> Events.logon(t, EventKind.AUTH_FAILURE, NAMES.get(i), 2)
+					.host("PC0" + (i % 2))
+					.sourceAddress("127.0.0.1")
+					.build());
+
+		assertThat(run(rule, events)).isEmpty();
+		assertThat(run(rule,
+				events.stream()
+					.map(e -> Events.failure(e.time(), e.user()).host("PC01").sourceAddress("127.0.0.1").build())
+					.toList()))
+			.singleElement()
+			.satisfies(f -> assertThat(f.summary()).startsWith("送信元 127.0.0.1 から"));
+	}
+
+	@Test
 	void startsOverAfterAQuietWindow() {
 		// a source that tried two accounts last week and returns to spray is counted from
 		// its return
