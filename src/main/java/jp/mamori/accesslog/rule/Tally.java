@@ -56,10 +56,6 @@ final class Tally {
 		return (firstKey == null ? 0 : 1) + (others == null ? 0 : others.size());
 	}
 
-	boolean contains(String key) {
-		return key != null && (key.equals(firstKey) || (others != null && others.containsKey(key)));
-	}
-
 	/** The names, most frequent first. */
 	List<String> names() {
 		if (firstKey == null) {
