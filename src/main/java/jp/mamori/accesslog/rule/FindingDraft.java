@@ -15,6 +15,9 @@ import jp.mamori.accesslog.parser.LogEvent;
  */
 final class FindingDraft {
 
+	/** The most names a finding lists per kind (accounts, sources, hosts). */
+	static final int MAX_NAMES = 100;
+
 	private final Tally accounts = new Tally();
 
 	private final Tally sources = new Tally();
@@ -130,9 +133,19 @@ final class FindingDraft {
 		return evidence == null ? List.of() : evidence;
 	}
 
+	/**
+	 * The finding. Its lists name at most {@link #MAX_NAMES} accounts, sources and hosts,
+	 * the most frequent: a scan from thousands of addresses stays readable, and the
+	 * summary gives the full numbers.
+	 */
 	Finding finding(String rule, Severity severity, String summary) {
-		return new Finding(rule, severity, count, accounts.names(), sources.names(), hosts.names(), first, last,
-				summary, evidence());
+		return new Finding(rule, severity, count, top(accounts), top(sources), top(hosts), first, last, summary,
+				evidence());
+	}
+
+	private static List<String> top(Tally tally) {
+		List<String> names = tally.names();
+		return names.size() > MAX_NAMES ? names.subList(0, MAX_NAMES) : names;
 	}
 
 }

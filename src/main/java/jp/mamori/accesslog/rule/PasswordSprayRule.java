@@ -195,18 +195,22 @@ public final class PasswordSprayRule implements DetectionRule {
 			String tried = draft.accounts().size() + " 個のアカウント（" + Wording.names(draft.accounts().names(), 5) + "）";
 			List<String> attempts = new ArrayList<>();
 			if (episode.failures > 0) {
-				attempts.add("ログオン失敗 " + episode.failures + " 回");
+				attempts.add("ログオン失敗が " + episode.failures + " 回");
 			}
 			if (episode.explicit > 0) {
-				attempts.add("明示的な資格情報によるログオン試行 " + episode.explicit + " 回");
+				attempts.add("明示的な資格情報によるログオン試行が " + episode.explicit + " 回");
 			}
-			String who = origin.address() != null ? "送信元 " + draft.sources().names().get(0) + " から"
-					: "アカウント " + episode.subject + " から（明示的な資格情報の使用）";
-			if (origin.subject() != null) {
+			String found;
+			if (origin.address() != null) {
+				found = "送信元 " + draft.sources().names().get(0) + " から " + period + " に " + tried + "に対して、"
+						+ String.join("、", attempts) + "ありました。";
+			}
+			else {
+				found = "アカウント " + episode.subject + " が " + period + " に明示的な資格情報を使って " + tried + "へのログオンを試みました（"
+						+ String.join("、", attempts) + "）。";
 				draft.account(episode.subject);
 			}
-			String summary = who + " " + period + " に " + tried + "に対して " + String.join("、", attempts) + "がありました。"
-					+ Wording.duration(window) + "以内に " + settings.sprayAccounts()
+			String summary = found + Wording.duration(window) + "以内に " + settings.sprayAccounts()
 					+ " 個以上のアカウントを試しており、パスワードスプレー攻撃（多数のアカウントに少しずつパスワードを試す攻撃）の可能性があります。";
 			return draft.finding(ID, Severity.HIGH, summary);
 		}

@@ -163,7 +163,7 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 			String summary;
 			if (outcome.severity() == Severity.HIGH) {
 				String run = entry.run > entry.before ? "（一連の失敗は計 " + entry.run + " 回）" : "";
-				summary = "アカウント " + account + " が " + period + " " + success + "その直前の" + Wording.duration(window)
+				summary = "アカウント " + account + " が " + period + " " + success + "その直前の " + Wording.duration(window)
 						+ "以内に" + same + " " + threshold + " 回以上のログオン失敗" + run + "がありました。" + times
 						+ "総当たりの後にログオンに成功しており、パスワードを破られた可能性があります。すぐに本人に確認し、パスワードを変更してください。";
 			}
