@@ -15,13 +15,17 @@ import jp.mamori.accesslog.parser.LogEvent;
  */
 final class FindingDraft {
 
+	/** The most names a finding lists per kind (accounts, sources, hosts). */
+	static final int MAX_NAMES = 100;
+
 	private final Tally accounts = new Tally();
 
 	private final Tally sources = new Tally();
 
 	private final Tally hosts = new Tally();
 
-	private final List<LogEvent> evidence = new ArrayList<>();
+	/** Made on the first event kept: many drafts of a long stream keep none. */
+	private List<LogEvent> evidence;
 
 	private long count;
 
@@ -75,6 +79,9 @@ final class FindingDraft {
 
 	/** Keeps the event as evidence while there is room. */
 	FindingDraft keep(LogEvent event) {
+		if (evidence == null) {
+			evidence = new ArrayList<>(4);
+		}
 		if (evidence.size() < Finding.MAX_EVIDENCE) {
 			evidence.add(event);
 		}
@@ -123,12 +130,22 @@ final class FindingDraft {
 	}
 
 	List<LogEvent> evidence() {
-		return evidence;
+		return evidence == null ? List.of() : evidence;
 	}
 
+	/**
+	 * The finding. Its lists name at most {@link #MAX_NAMES} accounts, sources and hosts,
+	 * the most frequent: a scan from thousands of addresses stays readable, and the
+	 * summary gives the full numbers.
+	 */
 	Finding finding(String rule, Severity severity, String summary) {
-		return new Finding(rule, severity, count, accounts.names(), sources.names(), hosts.names(), first, last,
-				summary, evidence);
+		return new Finding(rule, severity, count, top(accounts), top(sources), top(hosts), first, last, summary,
+				evidence());
+	}
+
+	private static List<String> top(Tally tally) {
+		List<String> names = tally.names();
+		return names.size() > MAX_NAMES ? names.subList(0, MAX_NAMES) : names;
 	}
 
 }

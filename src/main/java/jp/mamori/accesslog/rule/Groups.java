@@ -23,10 +23,6 @@ final class Groups<K> {
 		return drafts.computeIfAbsent(key, k -> new FindingDraft()).add(event);
 	}
 
-	FindingDraft get(K key) {
-		return drafts.get(key);
-	}
-
 	/** Every key's finding, written by {@code finding}; null results are left out. */
 	List<Finding> findings(BiFunction<K, FindingDraft, Finding> finding) {
 		List<Finding> findings = new ArrayList<>(drafts.size());

@@ -43,6 +43,20 @@ final class Logons {
 	}
 
 	/**
+	 * Where an attempt came from, for matching attempts with each other: the address, but
+	 * for no address or a loopback address also the machine — 127.0.0.1 on one server is
+	 * not 127.0.0.1 on another, and without an address the machine is all there is.
+	 */
+	static String origin(LogEvent event) {
+		String address = event.sourceAddress();
+		if (address != null && !Addresses.isLoopback(address)) {
+			return address;
+		}
+		String host = event.host() == null ? "" : event.host().toLowerCase(Locale.ROOT);
+		return (address == null ? "" : address) + "@" + host;
+	}
+
+	/**
 	 * Whether the address is private, link-local or loopback: RFC 1918, 100.64/10
 	 * (CGNAT), 169.254/16, 127/8, ::1, fc00::/7, fe80::/10. Hand-written because
 	 * {@code InetAddress.getByName} would resolve a host name over DNS, and an offline

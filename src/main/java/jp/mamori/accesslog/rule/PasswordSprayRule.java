@@ -46,20 +46,30 @@ public final class PasswordSprayRule implements DetectionRule {
 		return new SprayRun(settings);
 	}
 
+	/** A source address (qualified by the host when loopback) or a subject account. */
 	private record Origin(String address, String subject) {
 	}
 
+	/**
+	 * The attempts of one origin with gaps of at most a window. Until it fires it holds
+	 * only counts and the accounts of the window; the finding is drafted when it fires.
+	 */
 	private static final class Episode {
-
-		private final FindingDraft draft = new FindingDraft();
 
 		/**
 		 * Accounts tried within the window, each with its latest attempt, least recent
 		 * first (re-inserted on every attempt); null once fired.
 		 */
-		private LinkedHashMap<String, LogEvent> window = new LinkedHashMap<>();
+		private LinkedHashMap<String, LogEvent> window = new LinkedHashMap<>(4);
+
+		/** Null until fired. */
+		private FindingDraft draft;
+
+		private Instant first;
 
 		private Instant latest;
+
+		private long attempts;
 
 		private long failures;
 
@@ -95,7 +105,7 @@ public final class PasswordSprayRule implements DetectionRule {
 			}
 			Origin origin;
 			if (event.sourceAddress() != null) {
-				origin = new Origin(event.sourceAddress(), null);
+				origin = new Origin(Logons.origin(event), null);
 			}
 			else if (explicit && event.subjectAccount() != null) {
 				origin = new Origin(null, event.subjectAccount());
@@ -112,25 +122,24 @@ public final class PasswordSprayRule implements DetectionRule {
 				episode.subject = origin.subject() == null ? null : event.subjectUser();
 				episodes.put(origin, episode);
 			}
+			if (episode.first == null) {
+				episode.first = event.time();
+			}
 			episode.latest = event.time();
-			episode.draft.count(event);
+			episode.attempts++;
 			if (failure) {
 				episode.failures++;
 			}
 			else {
 				episode.explicit++;
 			}
-			if (episode.window == null) {
-				episode.draft.keep(event);
+			if (episode.draft != null) {
+				episode.draft.add(event);
 			}
 			else {
 				slide(episode, event);
 				if (episode.window.size() >= settings.sprayAccounts()) {
-					// the last attempt on each account of the window is the first
-					// evidence
-					episode.window.values().forEach(episode.draft::keep);
-					episode.window = null;
-					fired.add(Map.entry(origin, episode));
+					fire(origin, episode);
 				}
 			}
 			if (++accepted % SWEEP_EVERY == 0) {
@@ -142,6 +151,19 @@ public final class PasswordSprayRule implements DetectionRule {
 					}
 				}
 			}
+		}
+
+		/**
+		 * Drafts the finding: the last attempt on each account of the window is the first
+		 * evidence; attempts before it are counted, their accounts no longer known.
+		 */
+		private void fire(Origin origin, Episode episode) {
+			FindingDraft draft = new FindingDraft();
+			episode.window.values().forEach(draft::add);
+			draft.countEarlier(episode.attempts - episode.window.size(), episode.first);
+			episode.draft = draft;
+			episode.window = null;
+			fired.add(Map.entry(origin, episode));
 		}
 
 		private boolean isStale(Episode episode, Instant now) {
@@ -173,18 +195,22 @@ public final class PasswordSprayRule implements DetectionRule {
 			String tried = draft.accounts().size() + " 個のアカウント（" + Wording.names(draft.accounts().names(), 5) + "）";
 			List<String> attempts = new ArrayList<>();
 			if (episode.failures > 0) {
-				attempts.add("ログオン失敗 " + episode.failures + " 回");
+				attempts.add("ログオン失敗が " + episode.failures + " 回");
 			}
 			if (episode.explicit > 0) {
-				attempts.add("明示的な資格情報によるログオン試行 " + episode.explicit + " 回");
+				attempts.add("明示的な資格情報によるログオン試行が " + episode.explicit + " 回");
 			}
-			String who = origin.address() != null ? "送信元 " + origin.address() + " から"
-					: "アカウント " + episode.subject + " から（明示的な資格情報の使用）";
-			if (origin.subject() != null) {
+			String found;
+			if (origin.address() != null) {
+				found = "送信元 " + draft.sources().names().get(0) + " から " + period + " に " + tried + "に対して、"
+						+ String.join("、", attempts) + "ありました。";
+			}
+			else {
+				found = "アカウント " + episode.subject + " が " + period + " に明示的な資格情報を使って " + tried + "へのログオンを試みました（"
+						+ String.join("、", attempts) + "）。";
 				draft.account(episode.subject);
 			}
-			String summary = who + " " + period + " に " + tried + "に対して " + String.join("、", attempts) + "がありました。"
-					+ Wording.duration(window) + "以内に " + settings.sprayAccounts()
+			String summary = found + Wording.duration(window) + "以内に " + settings.sprayAccounts()
 					+ " 個以上のアカウントを試しており、パスワードスプレー攻撃（多数のアカウントに少しずつパスワードを試す攻撃）の可能性があります。";
 			return draft.finding(ID, Severity.HIGH, summary);
 		}

@@ -85,8 +85,4 @@ final class RecentEvents {
 		return events;
 	}
 
-	int capacity() {
-		return ring.length;
-	}
-
 }

@@ -39,10 +39,11 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 		return new AfterFailuresRun(settings);
 	}
 
-	private record Pair(String account, String source) {
+	/** An account and {@link Logons#origin where it came from}. */
+	private record Pair(String account, String origin) {
 	}
 
-	private record Outcome(String account, String source, Severity severity) {
+	private record Outcome(String account, String origin, String source, Severity severity) {
 	}
 
 	/** The failures of one account from one source not yet followed by a success. */
@@ -101,7 +102,7 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 				return;
 			}
 			if (Logons.isFailure(event)) {
-				Failures failures = pending.computeIfAbsent(new Pair(event.account(), event.sourceAddress()),
+				Failures failures = pending.computeIfAbsent(new Pair(event.account(), Logons.origin(event)),
 						k -> new Failures(threshold));
 				if (failures.recent.isStale(event.time(), window)) {
 					failures.recent.clear();
@@ -111,7 +112,7 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 				failures.total++;
 			}
 			else if (Logons.isSuccess(event)) {
-				Failures failures = pending.remove(new Pair(event.account(), event.sourceAddress()));
+				Failures failures = pending.remove(new Pair(event.account(), Logons.origin(event)));
 				if (failures != null) {
 					succeeded(event, failures);
 				}
@@ -127,8 +128,8 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 				return;
 			}
 			Severity severity = before.size() >= threshold ? Severity.HIGH : Severity.LOW;
-			Found entry = found.computeIfAbsent(new Outcome(success.account(), success.sourceAddress(), severity),
-					k -> {
+			Found entry = found.computeIfAbsent(
+					new Outcome(success.account(), Logons.origin(success), success.sourceAddress(), severity), k -> {
 						Found f = new Found();
 						f.before = before.size();
 						f.run = failures.total;
@@ -162,7 +163,7 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
 			String summary;
 			if (outcome.severity() == Severity.HIGH) {
 				String run = entry.run > entry.before ? "（一連の失敗は計 " + entry.run + " 回）" : "";
-				summary = "アカウント " + account + " が " + period + " " + success + "その直前の" + Wording.duration(window)
+				summary = "アカウント " + account + " が " + period + " " + success + "その直前の " + Wording.duration(window)
 						+ "以内に" + same + " " + threshold + " 回以上のログオン失敗" + run + "がありました。" + times
 						+ "総当たりの後にログオンに成功しており、パスワードを破られた可能性があります。すぐに本人に確認し、パスワードを変更してください。";
 			}

@@ -8,21 +8,46 @@ import java.util.Map;
 
 /**
  * Names counted by key, listed most frequent first (ties: first seen first), each shown
- * as first written: {@code OFFSEC&#92;admmig} and {@code admmig@offsec.lan} are one
- * entry.
+ * <<<<<<< HEAD as first written: {@code OFFSEC&#92;admmig} and {@code admmig@offsec.lan}
+ * are one entry. ======= as first written: {@code OFFSEC&#92;admmig} and
+ * {@code admmig@offsec.lan} are one entry.
+ *
+ * <p>
+ * The first name is held inline and a map is made only for a second: most findings name
+ * one account, one source and one host, and an analysis keeps hundreds of thousands of
+ * drafts, so a map per name would be most of its memory. >>>>>>> rules
  */
 final class Tally {
 
-	private final Map<String, Entry> entries = new LinkedHashMap<>();
+	private String firstWritten;
+
+	private String firstKey;
+
+	private long firstCount;
+
+	private Map<String, Entry> others;
 
 	/** Counts one occurrence; nothing for a null name or key. */
 	void add(String written, String key) {
 		if (written == null || key == null) {
 			return;
 		}
-		Entry entry = entries.get(key);
+		if (firstKey == null) {
+			firstWritten = written;
+			firstKey = key;
+			firstCount = 1;
+			return;
+		}
+		if (firstKey.equals(key)) {
+			firstCount++;
+			return;
+		}
+		if (others == null) {
+			others = new LinkedHashMap<>(4);
+		}
+		Entry entry = others.get(key);
 		if (entry == null) {
-			entries.put(key, new Entry(written, entries.size()));
+			others.put(key, new Entry(written, others.size() + 1, 1));
 		}
 		else {
 			entry.count++;
@@ -30,16 +55,20 @@ final class Tally {
 	}
 
 	int size() {
-		return entries.size();
-	}
-
-	boolean contains(String key) {
-		return key != null && entries.containsKey(key);
+		return (firstKey == null ? 0 : 1) + (others == null ? 0 : others.size());
 	}
 
 	/** The names, most frequent first. */
 	List<String> names() {
-		List<Entry> sorted = new ArrayList<>(entries.values());
+		if (firstKey == null) {
+			return List.of();
+		}
+		if (others == null) {
+			return List.of(firstWritten);
+		}
+		List<Entry> sorted = new ArrayList<>(others.size() + 1);
+		sorted.add(new Entry(firstWritten, 0, firstCount));
+		sorted.addAll(others.values());
 		sorted.sort(Comparator.comparingLong((Entry e) -> -e.count).thenComparingInt(e -> e.order));
 		return sorted.stream().map(e -> e.written).toList();
 	}
@@ -50,11 +79,12 @@ final class Tally {
 
 		private final int order;
 
-		private long count = 1;
+		private long count;
 
-		private Entry(String written, int order) {
+		private Entry(String written, int order, long count) {
 			this.written = written;
 			this.order = order;
+			this.count = count;
 		}
 
 	}

@@ -52,21 +52,20 @@ public final class WebAdminUploadRule implements DetectionRule {
 	 * administration page.
 	 */
 	static boolean isUpload(LogEvent event) {
-		if (!WebRequests.isRequest(event) || !WebRequests.isSuccessOrRedirect(event)) {
+		// the method first: it rules out almost every request at the least cost
+		String method = WebRequests.method(event);
+		if (!WebRequests.isRequest(event) || !("POST".equals(method) || "PUT".equals(method))
+				|| !WebRequests.isSuccessOrRedirect(event)) {
 			return false;
 		}
 		String path = WebRequests.path(event);
 		if (path == null) {
 			return false;
 		}
-		String method = WebRequests.method(event);
 		String p = path.toLowerCase(Locale.ROOT);
 		// Tomcat's text interface deploys with PUT; everything else uploads with POST
 		if ("PUT".equals(method)) {
 			return p.contains("/manager/text/deploy");
-		}
-		if (!"POST".equals(method)) {
-			return false;
 		}
 		if (p.contains("/manager/html/upload") || p.contains("/manager/text/deploy") || p.contains("/manager/deploy")
 				|| p.contains("/host-manager/") || p.contains("/jmx-console/htmladaptor")) {

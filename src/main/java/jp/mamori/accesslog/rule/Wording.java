@@ -30,12 +30,6 @@ final class Wording {
 	/** An account shown when a record names none. */
 	static final String NO_ACCOUNT = "（アカウント不明）";
 
-	/** A source shown when a record has no address. */
-	static final String NO_SOURCE = "（送信元不明）";
-
-	private Wording() {
-	}
-
 	/** One moment to the second: {@code 2020/07/12 14:10:08}. */
 	static String time(Instant time, ZoneId zone) {
 		return DATE_SECOND.format(time.atZone(zone));
@@ -103,11 +97,6 @@ final class Wording {
 	/** An account as written, or 「（アカウント不明）」. */
 	static String account(String written) {
 		return written == null ? NO_ACCOUNT : written;
-	}
-
-	/** A source address, or 「（送信元不明）」. */
-	static String source(String address) {
-		return address == null ? NO_SOURCE : address;
 	}
 
 	/**

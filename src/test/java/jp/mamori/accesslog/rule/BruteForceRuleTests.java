@@ -127,6 +127,19 @@ class BruteForceRuleTests {
 	}
 
 	@Test
+	void listsTheMostFrequentSourcesOnly() {
+		List<LogEvent> events = series(at("2025-01-06T00:00:00Z"), Duration.ofMillis(100), 1000,
+				(i, t) -> Events
+					.sshFailure(t, "root", i < 500 ? "198.51.100.1" : "203.0." + (i / 250) + "." + (i % 250))
+					.build());
+
+		assertThat(run(rule, events)).singleElement().satisfies(f -> {
+			assertThat(f.sources()).hasSize(FindingDraft.MAX_NAMES).first().isEqualTo("198.51.100.1");
+			assertThat(f.summary()).contains("送信元 501 件");
+		});
+	}
+
+	@Test
 	void countsEarlierFailuresOfAnAccountThatLaterFires() {
 		List<LogEvent> events = Events.all(List.of(failure(at("2025-01-05T09:00:00Z"), "sato").build()),
 				series(at("2025-01-06T09:00:00Z"), Duration.ofSeconds(10), 5, (i, t) -> failure(t, "sato").build()));

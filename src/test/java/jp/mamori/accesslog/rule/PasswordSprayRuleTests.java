@@ -36,7 +36,7 @@ class PasswordSprayRuleTests {
 			assertThat(f.accounts()).containsExactlyElementsOf(NAMES);
 			assertThat(f.sources()).containsExactly("183.62.140.253");
 			assertThat(f.summary()).startsWith("送信元 183.62.140.253 から 2024/12/10 15:55〜16:00 に 7 個のアカウント")
-				.contains("ログオン失敗 14 回", "30 分以内に 5 個以上", "パスワードスプレー");
+				.contains("に対して、ログオン失敗が 14 回ありました。", "30 分以内に 5 個以上", "パスワードスプレー");
 		});
 	}
 
@@ -85,8 +85,9 @@ class PasswordSprayRuleTests {
 			assertThat(f.count()).isEqualTo(6);
 			assertThat(f.sources()).isEmpty();
 			assertThat(f.accounts()).contains("OFFSEC\\root", "OFFSEC\\intruder");
-			assertThat(f.summary()).startsWith("アカウント OFFSEC\\intruder から（明示的な資格情報の使用）")
-				.contains("6 個のアカウント", "明示的な資格情報によるログオン試行 6 回");
+			assertThat(f.summary())
+				.startsWith("アカウント OFFSEC\\intruder が 2024/12/10 15:55〜15:56 に明示的な資格情報を使って 6 個のアカウント（")
+				.contains("へのログオンを試みました（明示的な資格情報によるログオン試行が 6 回）。");
 		});
 	}
 
@@ -99,7 +100,7 @@ class PasswordSprayRuleTests {
 					.build());
 
 		assertThat(run(rule, events)).singleElement()
-			.satisfies(f -> assertThat(f.summary()).contains("ログオン失敗 3 回", "明示的な資格情報によるログオン試行 2 回"));
+			.satisfies(f -> assertThat(f.summary()).contains("ログオン失敗が 3 回、明示的な資格情報によるログオン試行が 2 回ありました"));
 	}
 
 	@Test
@@ -110,6 +111,24 @@ class PasswordSprayRuleTests {
 						(i, t) -> Events.failure(t, "HOST" + i + "$").sourceAddress("10.0.0.9").build()));
 
 		assertThat(run(rule, events)).isEmpty();
+	}
+
+	@Test
+	void keepsLoopbackOfDifferentMachinesApart() {
+		// console logon failures carry 127.0.0.1: each machine's own
+		List<LogEvent> events = series(START, Duration.ofSeconds(10), 6,
+				(i, t) -> Events.logon(t, EventKind.AUTH_FAILURE, NAMES.get(i), 2)
+					.host("PC0" + (i % 2))
+					.sourceAddress("127.0.0.1")
+					.build());
+
+		assertThat(run(rule, events)).isEmpty();
+		assertThat(run(rule,
+				events.stream()
+					.map(e -> Events.failure(e.time(), e.user()).host("PC01").sourceAddress("127.0.0.1").build())
+					.toList()))
+			.singleElement()
+			.satisfies(f -> assertThat(f.summary()).startsWith("送信元 127.0.0.1 から"));
 	}
 
 	@Test

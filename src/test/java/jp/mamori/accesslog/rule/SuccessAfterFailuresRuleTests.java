@@ -63,10 +63,15 @@ class SuccessAfterFailuresRuleTests {
 		List<LogEvent> events = List.of(
 				Events.logon(failed, EventKind.AUTH_FAILURE, "MSEDGEWIN10\\IEUser", 2).host("MSEDGEWIN10").build(),
 				Events.logon(at("2020-09-09T13:18:27.710Z"), EventKind.AUTH_SUCCESS, "MSEDGEWIN10\\IEUser", 2)
+					.host("MSEDGEWIN10")
 					.process("Chrome")
 					.build(),
-				Events.logon(at("2020-09-09T13:18:27.710Z"), EventKind.AUTH_SUCCESS, "IEUser", 2).build(),
-				Events.logon(at("2020-09-09T13:18:27.710Z"), EventKind.AUTH_SUCCESS, "SYSTEM", 5).build());
+				Events.logon(at("2020-09-09T13:18:27.710Z"), EventKind.AUTH_SUCCESS, "IEUser", 2)
+					.host("MSEDGEWIN10")
+					.build(),
+				Events.logon(at("2020-09-09T13:18:27.710Z"), EventKind.AUTH_SUCCESS, "SYSTEM", 5)
+					.host("MSEDGEWIN10")
+					.build());
 
 		assertThat(run(rule, events)).singleElement().satisfies(f -> {
 			assertThat(f.severity()).isEqualTo(Severity.LOW);
@@ -102,6 +107,20 @@ class SuccessAfterFailuresRuleTests {
 			.singleElement()
 			.extracting(Finding::severity)
 			.isEqualTo(Severity.HIGH);
+	}
+
+	@Test
+	void matchesFailuresWithoutAddressOnTheSameMachineOnly() {
+		List<LogEvent> failures = series(START, Duration.ofSeconds(1), 5,
+				(i, t) -> Events.failure(t, "tanaka").host("PC01").build());
+
+		assertThat(run(rule, Events
+			.all(failures, List.of(Events.success(START.plusSeconds(6), "tanaka").host("PC02").build(),
+					Events.success(START.plusSeconds(7), "tanaka").host("PC01").sourceAddress("127.0.0.1").build()))))
+			.isEmpty();
+		assertThat(run(rule,
+				Events.all(failures, List.of(Events.success(START.plusSeconds(6), "tanaka").host("pc01").build()))))
+			.hasSize(1);
 	}
 
 	@ParameterizedTest(name = "last failure {0} ms before the success: fires {1}")
