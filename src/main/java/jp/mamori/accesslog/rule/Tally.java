@@ -8,14 +8,13 @@ import java.util.Map;
 
 /**
  * Names counted by key, listed most frequent first (ties: first seen first), each shown
- * <<<<<<< HEAD as first written: {@code OFFSEC&#92;admmig} and {@code admmig@offsec.lan}
- * are one entry. ======= as first written: {@code OFFSEC&#92;admmig} and
- * {@code admmig@offsec.lan} are one entry.
+ * as first written: {@code OFFSEC&#92;admmig} and {@code admmig@offsec.lan} are one
+ * entry.
  *
  * <p>
  * The first name is held inline and a map is made only for a second: most findings name
  * one account, one source and one host, and an analysis keeps hundreds of thousands of
- * drafts, so a map per name would be most of its memory. >>>>>>> rules
+ * drafts, so a map per name would be most of its memory.
  */
 final class Tally {
 
