@@ -116,7 +116,7 @@ public class AccessLogEventRepository {
 			ps.setObject(1, org.value());
 			ps.setObject(2, sourceId);
 			ps.setObject(3, importId);
-			ps.setString(4, StoredEvents.fingerprint(e));
+			ps.setObject(4, java.util.UUID.fromString(StoredEvents.fingerprint(e)));
 			ps.setObject(5, OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
 			ps.setString(6, e.host());
 			ps.setString(7, e.channel());
@@ -177,8 +177,9 @@ public class AccessLogEventRepository {
 			events.addAll(jdbc
 				.sql("select " + EVENT_COLUMNS + " from accesslog_event where org_id = :org and fingerprint in (:fps)")
 				.param("org", org.value())
-				.param("fps", part)
-				.query((rs, n) -> new StoredEvent(rs.getLong("id"), rs.getString("fingerprint"), event(rs)))
+				.param("fps", part.stream().map(UUID::fromString).toList())
+				.query((rs, n) -> new StoredEvent(rs.getLong("id"), rs.getObject("fingerprint", UUID.class).toString(),
+						event(rs)))
 				.list());
 		}
 		events.sort(java.util.Comparator.comparing((StoredEvent s) -> s.event().time()).thenComparing(StoredEvent::id));
@@ -215,8 +216,10 @@ public class AccessLogEventRepository {
 	public Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, java.time.LocalDate from) {
 		Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
 		jdbc.sql("select occurred_on, count(*), sum(case when outcome = 'FAILURE' then 1 else 0 end) "
-				+ "from accesslog_event where org_id = ? and occurred_on >= ? group by occurred_on")
-			.params(org.value(), from)
+				+ "from accesslog_event where org_id = ? and occurred_at >= ? group by occurred_on")
+			// the index is on occurred_at: the Japanese day starts at 15:00 UTC the day
+			// before
+			.params(org.value(), utc(from.atStartOfDay(JAPAN).toInstant()))
 			.query((ResultSet rs) -> {
 				days.put(rs.getObject(1, java.time.LocalDate.class), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
@@ -225,9 +228,12 @@ public class AccessLogEventRepository {
 
 	/** The latest day with events, if any. */
 	public java.util.Optional<java.time.LocalDate> lastDay(OrgId org) {
-		return jdbc.sql("select max(occurred_on) from accesslog_event where org_id = ?")
+		return jdbc.sql("select max(occurred_at) from accesslog_event where org_id = ?")
 			.param(org.value())
-			.query((rs, n) -> rs.getObject(1, java.time.LocalDate.class))
+			.query((rs, n) -> {
+				OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+				return at == null ? null : at.toInstant().atZone(JAPAN).toLocalDate();
+			})
 			.optional();
 	}
 

@@ -49,7 +49,7 @@ public final class PostgresEventCopy {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("create temporary table if not exists accesslog_event_load (org_id uuid, source_id uuid, "
-					+ "import_id uuid, fingerprint varchar(32), occurred_at timestamp with time zone, host varchar(255), "
+					+ "import_id uuid, fingerprint uuid, occurred_at timestamp with time zone, host varchar(255), "
 					+ "channel varchar(255), event_id varchar(40), kind varchar(30), outcome varchar(10), "
 					+ "access varchar(20), user_name varchar(255), account varchar(255), subject_user varchar(255), "
 					+ "source_address varchar(100), target varchar(1000), logon_type integer, process varchar(500), "

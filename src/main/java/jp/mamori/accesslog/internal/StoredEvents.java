@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 import jp.mamori.accesslog.parser.LogEvent;
 
@@ -28,8 +27,9 @@ public final class StoredEvents {
 	}
 
 	/**
-	 * 128 bits of SHA-256 over what identifies a record: when, where, which record, what
-	 * and whom. Two different records with all of these equal are the same record.
+	 * 128 bits of SHA-256 (written as a UUID) over what identifies a record: when, where,
+	 * which record, what and whom. Two different records with all of these equal are the
+	 * same record.
 	 */
 	public static String fingerprint(LogEvent e) {
 		StringBuilder key = new StringBuilder(256);
@@ -54,7 +54,10 @@ public final class StoredEvents {
 			.append(e.target())
 			.append('|')
 			.append(e.status());
-		return HexFormat.of().formatHex(sha256(key.toString()), 0, 16);
+		// stored as a UUID: 16 bytes compare fast in both databases' indexes, with no
+		// collation
+		java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(sha256(key.toString()));
+		return new java.util.UUID(bytes.getLong(), bytes.getLong()).toString();
 	}
 
 	public static byte[] sha256(String text) {
