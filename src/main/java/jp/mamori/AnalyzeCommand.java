@@ -1,6 +1,7 @@
 package jp.mamori;
 
 import jp.mamori.accesslog.cli.AnalyzeLogsCommand;
+import jp.mamori.network.scancli.AnalyzeScanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
 		description = "ファイルをオフラインで解析します / analyse files offline (no database)",
-		subcommands = { AnalyzeLogsCommand.class })
+		subcommands = { AnalyzeLogsCommand.class, AnalyzeScanCommand.class })
 final class AnalyzeCommand implements Runnable {
 
 	@CommandLine.Spec

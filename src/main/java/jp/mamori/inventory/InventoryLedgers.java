@@ -30,8 +30,12 @@ public class InventoryLedgers {
 	public static final Map<String, String> DEVICE_KINDS = Choices.of("server", "サーバ", "pc", "端末PC", "network",
 			"ネットワーク機器", "medical", "医療機器", "other", "その他");
 
+	/**
+	 * The device ledger (機器台帳); public so that offline commands ({@code mamori analyze
+	 * scan --inventory}) can read its export without starting Spring.
+	 */
 	@Bean
-	LedgerDefinition devicesLedger() {
+	public LedgerDefinition devicesLedger() {
 		return new LedgerDefinition(DEVICES, "inventory_device", "機器台帳", "Device ledger",
 				List.of("2-①", "2-②", "2-⑥", "2-⑨"),
 				"サーバ・端末PC・ネットワーク機器（医療機器も）を1台1行で記録します。OS やファームウェアの版、IPアドレス、設置場所、"
