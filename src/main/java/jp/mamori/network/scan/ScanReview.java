@@ -100,7 +100,7 @@ public final class ScanReview {
 		if (ledger != null) {
 			for (LedgerDevice device : ledger) {
 				if (!device.isRetired() && !seen.contains(device)) {
-					notSeen(device, targets).ifPresent(findings::add);
+					notSeen(device, targets, reviewed).ifPresent(findings::add);
 				}
 			}
 		}
@@ -190,7 +190,8 @@ public final class ScanReview {
 				null, null, null, null, null, retired == null ? null : retired.device().label(), summary, fix);
 	}
 
-	private static Optional<ScanFinding> notSeen(LedgerDevice device, ScanTargets targets) {
+	private static Optional<ScanFinding> notSeen(LedgerDevice device, ScanTargets targets,
+			List<ReviewedHost> reviewed) {
 		String address = device.ipAddresses().stream().filter(targets::covers).findFirst().orElse(null);
 		if (address == null && !targets.coversName(device.hostname())) {
 			return Optional.empty();
@@ -198,11 +199,28 @@ public final class ScanReview {
 		String shown = address != null ? address
 				: device.ipAddresses().isEmpty() ? device.hostname() : device.ipAddresses().get(0);
 		String mac = device.macAddresses().isEmpty() ? null : device.macAddresses().get(0);
+		// the device's address may have answered as another device (DHCP moved it, or the
+		// ledger is out of date): say so rather than "did not answer"
+		String other = device.ipAddresses()
+			.stream()
+			.map(Addresses::ip)
+			.flatMap(Optional::stream)
+			.flatMap(ip -> reviewed.stream()
+				.filter(r -> r.host().ipAddresses().stream().map(Addresses::ip).anyMatch(Optional.of(ip)::equals)))
+			.findFirst()
+			.map(r -> r.host().address() + " では"
+					+ r.device()
+						.map(m -> "別の機器（台帳の「" + m.device().label() + "」、" + by(m.by()) + "で一致）")
+						.orElse("台帳にない別の機器")
+					+ "が応答しました。")
+			.orElse(null);
+		String summary = "台帳の「" + device.label() + "」（" + shown + "）はスキャンの範囲内ですが見つかりませんでした。"
+				+ (other != null ? other + "アドレスが変わったか、台帳のアドレスが古い可能性があります。"
+						: "電源が切れていた、撤去済みなのに台帳が古い、またはファイアウォールで応答しない設定になっている可能性があります。");
+		String fix = other != null ? "機器の今のアドレスを確かめ、台帳の IP アドレスと MAC アドレスを直してください。"
+				: "機器の状況を確かめてください。撤去済みなら台帳の状態を「廃棄・撤去」にし、稼働中なら電源の入っている時間に再スキャンしてください。";
 		return Optional.of(new ScanFinding(ScanFinding.LEDGER_DEVICE_NOT_SEEN, Severity.LOW, shown, device.hostname(),
-				mac, null, null, null, null, null, device.label(),
-				"台帳の「" + device.label() + "」（" + shown + "）はスキャンの範囲内ですが応答しませんでした。電源が切れていた、撤去済みなのに台帳が古い、"
-						+ "またはファイアウォールで応答しない設定になっている可能性があります。",
-				"機器の状況を確かめてください。撤去済みなら台帳の状態を「廃棄・撤去」にし、稼働中なら電源の入っている時間に再スキャンしてください。"));
+				mac, null, null, null, null, null, device.label(), summary, fix));
 	}
 
 	/** "192.168.10.21（RECEPT-PC1、MAC 00:11:22:33:44:55 Dell）" */
