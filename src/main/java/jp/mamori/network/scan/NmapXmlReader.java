@@ -287,7 +287,7 @@ public final class NmapXmlReader {
 
 		void broken(int line) {
 			truncated = true;
-			String where = line > 0 ? line + "行目で" : "";
+			String where = line > 0 ? line + "行目から先が読めません" : "途中から先が読めません";
 			if (host != null) {
 				if (port != null) {
 					port.build().ifPresent(host.ports::add);
@@ -298,7 +298,8 @@ public final class NmapXmlReader {
 				}
 				host = null;
 			}
-			notes.add("スキャン結果が" + where + "途中で終わっています（nmap が途中で止められたか、ファイルが欠けています）。読めたホスト " + hosts.size() + "件を使いました");
+			notes.add("スキャン結果が途中で終わっています（" + where + "。nmap が途中で止められたか、ファイルが欠けているか壊れています）。読めたホスト " + hosts.size()
+					+ "件を使いました");
 		}
 
 		NmapScan scan() {
