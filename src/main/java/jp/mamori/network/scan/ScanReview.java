@@ -91,7 +91,8 @@ public final class ScanReview {
 				seen.add(match.device());
 			}
 			findings.addAll(riskyServices(host, device));
-			if (matcher != null && (match == null || match.device().isRetired())) {
+			// a loopback target is the scanning PC itself, not a device on the network
+			if (matcher != null && (match == null || match.device().isRetired()) && !loopback(host)) {
 				findings.add(unregistered(host, match));
 			}
 		}
@@ -221,6 +222,14 @@ public final class ScanReview {
 				: "機器の状況を確かめてください。撤去済みなら台帳の状態を「廃棄・撤去」にし、稼働中なら電源の入っている時間に再スキャンしてください。";
 		return Optional.of(new ScanFinding(ScanFinding.LEDGER_DEVICE_NOT_SEEN, Severity.LOW, shown, device.hostname(),
 				mac, null, null, null, null, null, device.label(), summary, fix));
+	}
+
+	private static boolean loopback(ScannedHost host) {
+		return host.ipAddresses()
+			.stream()
+			.map(Addresses::ip)
+			.flatMap(Optional::stream)
+			.allMatch(ip -> ip.startsWith("127.") || ip.equals("0:0:0:0:0:0:0:1"));
 	}
 
 	/** "192.168.10.21（RECEPT-PC1、MAC 00:11:22:33:44:55 Dell）" */
