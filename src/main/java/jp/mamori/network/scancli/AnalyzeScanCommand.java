@@ -180,13 +180,13 @@ public class AnalyzeScanCommand implements Callable<Integer> {
 		out.println("■ 応答した機器 " + result.hosts().size() + "台");
 		for (ScanReview.ReviewedHost reviewed : result.hosts()) {
 			ScannedHost host = reviewed.host();
-			out.printf("  %s %s %s%n", host.address(), host.hostname() == null ? "" : host.hostname(),
-					reviewed.device()
-						.map(d -> "台帳: " + d.device().label())
-						.orElse(result.ledgerCompared() ? "台帳になし" : ""));
+			String device = reviewed.device()
+				.map(d -> "台帳: " + d.device().label())
+				.orElse(result.ledgerCompared() ? "台帳になし" : "");
+			out.println("  " + words(host.address(), host.hostname(), device));
 			for (ScannedPort port : host.openPorts()) {
-				out.printf("      %s/%d %s %s %s%n", port.protocol(), port.port(), nvl(port.service()),
-						nvl(port.product()), nvl(port.version()));
+				out.println("      "
+						+ words(port.protocol() + "/" + port.port(), port.service(), port.product(), port.version()));
 			}
 		}
 		out.println("■ 検出 " + result.findings().size() + "件");
@@ -197,8 +197,15 @@ public class AnalyzeScanCommand implements Callable<Integer> {
 		notes.forEach(n -> out.println("※ " + n));
 	}
 
-	private static String nvl(String text) {
-		return text == null ? "" : text;
+	/** The present, non-blank parts joined by one space. */
+	private static String words(String... parts) {
+		List<String> present = new ArrayList<>();
+		for (String part : parts) {
+			if (part != null && !part.isBlank()) {
+				present.add(part);
+			}
+		}
+		return String.join(" ", present);
 	}
 
 }
