@@ -63,6 +63,22 @@ public final class ScanReview {
 			return findings.stream().filter(f -> f.id().equals(id)).toList();
 		}
 
+		/**
+		 * Every open service of the hosts that answered (one entry per host and port over
+		 * all scans), for end-of-life and known-exploited matching.
+		 */
+		public List<DiscoveredService> services() {
+			List<DiscoveredService> services = new ArrayList<>();
+			for (ReviewedHost reviewed : hosts) {
+				ScannedHost host = reviewed.host();
+				for (ScannedPort port : host.openPorts()) {
+					services.add(new DiscoveredService(host.address(), host.hostname(), port.port(), port.protocol(),
+							port.service(), port.product(), port.version(), port.extraInfo(), port.cpes()));
+				}
+			}
+			return services;
+		}
+
 	}
 
 	private ScanReview() {

@@ -128,6 +128,20 @@ class ScanReviewTests {
 	}
 
 	@Test
+	void listsEachOpenServiceOnceWithProductVersionAndCpe() {
+		NmapScan full = NmapXmlReaderTests.fixture("clinic-scan.xml");
+		NmapScan partial = NmapXmlReaderTests.fixture("clinic-truncated.xml");
+		List<DiscoveredService> services = ScanReview.review(List.of(full, partial), null).services();
+		assertThat(services).hasSize(16);
+		assertThat(services).filteredOn(s -> s.port() == 1433).singleElement().satisfies(s -> {
+			assertThat(s.address()).isEqualTo("192.168.10.10");
+			assertThat(s.product()).isEqualTo("Microsoft SQL Server 2016");
+			assertThat(s.version()).isEqualTo("13.00.5026.00; SP2");
+			assertThat(s.cpes()).containsExactly("cpe:/a:microsoft:sql_server:2016");
+		});
+	}
+
+	@Test
 	void findsAjpAndMysqlInTheBannerSample() {
 		NmapScan scan = NmapXmlReaderTests.read(SharedSamples.sample("nmap/1_os_banner_scripts.xml"));
 		ScanReview.Result result = ScanReview.review(List.of(scan), null);
