@@ -30,7 +30,10 @@ public class InventoryLedgers {
 	public static final Map<String, String> DEVICE_KINDS = Choices.of("server", "サーバ", "pc", "端末PC", "network",
 			"ネットワーク機器", "medical", "医療機器", "other", "その他");
 
-	/** The device ledger (also read offline by {@code mamori analyze versions}). */
+	/**
+	 * The device ledger (機器台帳); public so that offline commands ({@code mamori analyze
+	 * versions|scan --inventory}) can read its export without starting Spring.
+	 */
 	@Bean
 	public LedgerDefinition devicesLedger() {
 		return new LedgerDefinition(DEVICES, "inventory_device", "機器台帳", "Device ledger",
