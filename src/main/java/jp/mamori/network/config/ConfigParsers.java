@@ -19,13 +19,7 @@ public final class ConfigParsers {
 
 	/** Every parser we have. */
 	public static ConfigParsers standard() {
-		return new ConfigParsers(List
-			.of(new RtxConfigParser()/*
-										 * , new FortiGateConfigParser(), new
-										 * IosConfigParser(), new AsaConfigParser(), new
-										 * IptablesConfigParser(), new
-										 * PfSenseConfigParser()
-										 */));
+		return new ConfigParsers(List.of(new RtxConfigParser(), new FortiGateConfigParser()));
 	}
 
 	/** The vendor whose configuration this text most looks like, if any. */
