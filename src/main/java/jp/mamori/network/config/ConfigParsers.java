@@ -19,7 +19,8 @@ public final class ConfigParsers {
 
 	/** Every parser we have. */
 	public static ConfigParsers standard() {
-		return new ConfigParsers(List.of(new RtxConfigParser(), new FortiGateConfigParser()));
+		return new ConfigParsers(List.of(new RtxConfigParser(), new FortiGateConfigParser(), new IosConfigParser(),
+				new AsaConfigParser()));
 	}
 
 	/** The vendor whose configuration this text most looks like, if any. */
