@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
 		description = "ファイルをオフラインで解析します / analyse files offline (no database)",
-		subcommands = { AnalyzeLogsCommand.class })
+		subcommands = { AnalyzeLogsCommand.class, jp.mamori.network.cli.AnalyzeConfigCommand.class })
 final class AnalyzeCommand implements Runnable {
 
 	@CommandLine.Spec
