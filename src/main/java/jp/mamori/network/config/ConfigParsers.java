@@ -20,7 +20,7 @@ public final class ConfigParsers {
 	/** Every parser we have. */
 	public static ConfigParsers standard() {
 		return new ConfigParsers(List.of(new RtxConfigParser(), new FortiGateConfigParser(), new IosConfigParser(),
-				new AsaConfigParser()));
+				new AsaConfigParser(), new IptablesConfigParser(), new PfSenseConfigParser()));
 	}
 
 	/** The vendor whose configuration this text most looks like, if any. */

@@ -188,7 +188,8 @@ public final class RestrictionAnalysis {
 		for (ManagementAccess access : config.management()) {
 			ManagementAccess.Protocol protocol = access.protocol();
 			boolean fromOutside = !access.anyInterface() && facesOutside(config, access.interfaces());
-			if (access.anySource() && (access.anyInterface() || fromOutside)) {
+			boolean open = access.anySource() && (access.anyInterface() || fromOutside);
+			if (open) {
 				String where = access.anyInterface() ? "どこからでも"
 						: "インターネット側（" + String.join(" ", access.interfaces()) + "）のどこからでも";
 				findings.add(new ConfigFinding(FindingKind.MANAGEMENT_OPEN, Severity.HIGH, config.file(), access.line(),
@@ -199,8 +200,8 @@ public final class RestrictionAnalysis {
 			}
 			if (protocol == ManagementAccess.Protocol.TELNET) {
 				findings.add(new ConfigFinding(FindingKind.TELNET_ENABLED,
-						access.anySource() || fromOutside ? Severity.HIGH : Severity.MEDIUM, config.file(),
-						access.line(), "telnet", "tcp/23 (Telnet)", String.join(" ", access.interfaces()),
+						open || fromOutside ? Severity.HIGH : Severity.MEDIUM, config.file(), access.line(), "telnet",
+						"tcp/23 (Telnet)", String.join(" ", access.interfaces()),
 						"Telnet（通信が暗号化されない管理接続）が有効です。パスワードが盗み見られるおそれがあります。SSHなど暗号化された方法に切り替え、Telnetは止めてください。",
 						VendorFixes.disableTelnet(config.vendor(), access), access.text()));
 			}
