@@ -21,7 +21,8 @@ import static jp.mamori.evaluation.CheckFindings.text;
 /**
  * 2-⑪: every server in use has its logs in the ログリスト, reviewed within the last
  * {@value #REVIEW_DAYS} days. A log source names a server when its 機器・システム is the
- * server's name, host name or system.
+ * server's name, host name or system. Where logs were imported, a serious (high) finding
+ * left 未確認 for longer than that also fails: the logs are kept but not read.
  */
 @Component
 class ServerLogsReviewedCheck implements Check {
@@ -36,9 +37,12 @@ class ServerLogsReviewedCheck implements Check {
 
 	private final LedgerStore store;
 
-	ServerLogsReviewedCheck(Ledgers ledgers, LedgerStore store) {
+	private final AccessLogFindings logFindings;
+
+	ServerLogsReviewedCheck(Ledgers ledgers, LedgerStore store, AccessLogFindings logFindings) {
 		this.ledgers = ledgers;
 		this.store = store;
+		this.logFindings = logFindings;
 	}
 
 	@Override
@@ -89,6 +93,16 @@ class ServerLogsReviewedCheck implements Check {
 			}
 			else if (lastReviewed.isBefore(oldestAllowed)) {
 				findings.add(name + " のログの最終確認日が " + lastReviewed + "（" + REVIEW_DAYS + "日より前）です。", refs);
+			}
+		}
+		// imported logs: a serious finding nobody has looked at for a month means the
+		// logs are not really read
+		java.time.Instant reviewBy = oldestAllowed.atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+		for (AccessLogFinding unread : logFindings.list(context.org(), FindingState.NEW)) {
+			if (unread.severity() == jp.mamori.accesslog.rule.Severity.HIGH && unread.detectedAt().isBefore(reviewBy)) {
+				findings.add("取り込んだログの重大な検出（" + unread.rule() + "、"
+						+ String.join("・", unread.accounts().stream().limit(3).toList()) + "）が" + REVIEW_DAYS
+						+ "日以上確認されていません。");
 			}
 		}
 		if (!findings.isEmpty()) {

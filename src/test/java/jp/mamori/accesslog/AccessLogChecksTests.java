@@ -80,4 +80,34 @@ class AccessLogChecksTests {
 		assertThat(result.refs()).extracting(CheckResult.Ref::rowId).contains(unlisted.id(), stale.id(), log.id());
 	}
 
+	@Autowired
+	ImportAccessLog importer;
+
+	@Autowired
+	AnalyseAccessLogs analyser;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void failsWhenASeriousLogFindingWasLeftUnreadForAMonth() throws java.io.IOException {
+		Organization org = clinic();
+		server(org, "電子カルテサーバ1", "EMR-SV01", "電子カルテ");
+		mother.row(AccessLogLedgers.LOG_SOURCES, org.id(),
+				Map.of("source", "電子カルテサーバ1", "lastReviewedOn", "2025-06-10"));
+		try (var in = getClass().getResourceAsStream("/accesslog/import/clinic-secure.log")) {
+			importer.importFile(org.id(), null, "secure", in, null, "it-staff", null);
+		}
+		analyser.analyse(org.id());
+		// found today: still within the month
+		assertThat(serverLogsReviewed.evaluate(context(org)).status()).isEqualTo(CheckStatus.PASS);
+
+		jdbc.sql("update accesslog_finding set detected_at = ? where org_id = ?")
+			.params(java.time.OffsetDateTime.parse("2025-05-01T00:00:00Z"), org.id().value())
+			.update();
+		CheckResult result = serverLogsReviewed.evaluate(context(org));
+		assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+		assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("brute-force").contains("root"));
+	}
+
 }
