@@ -146,6 +146,20 @@ public class AnalyseNetworkFiles {
 				null, drafts, by);
 	}
 
+	/**
+	 * The organisation's devices a configuration can be linked to: row id → name (with
+	 * host name).
+	 */
+	public Map<UUID, String> deviceChoices(OrgId org) {
+		Map<UUID, String> choices = new LinkedHashMap<>();
+		for (LedgerRow row : ledgerStore.list(ledgers.require(DEVICES), org, 0, Integer.MAX_VALUE)) {
+			String name = text(row.value("name"));
+			String host = text(row.value("hostname"));
+			choices.put(row.id(), (name == null ? "-" : name) + (host == null ? "" : "（" + host + "）"));
+		}
+		return choices;
+	}
+
 	/** The organisation's device ledger as the scan review compares it. */
 	List<LedgerDevice> ledgerDevices(OrgId org) {
 		LedgerDefinition ledger = ledgers.require(DEVICES);
