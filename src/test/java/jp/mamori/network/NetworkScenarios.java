@@ -54,6 +54,9 @@ abstract class NetworkScenarios {
 	@Autowired
 	ScanMatchesLedgerCheck scanMatchesLedger;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	OrgId clinic() {
 		return fixtures.clinicWith(Fixtures.uniqueName("net"), OrgRole.ADMIN).id();
 	}
@@ -132,6 +135,25 @@ abstract class NetworkScenarios {
 		assertThat(kept.state()).isEqualTo(NetworkFindingState.IN_PROGRESS);
 		assertThat(findings.comments(org, telnet.id())).singleElement()
 			.satisfies(c -> assertThat(c.body()).isEqualTo("業者に依頼済み"));
+	}
+
+	@Test
+	void anAnalysisAndATriageMakeTheCachedEvaluationStale() {
+		OrgId org = clinic();
+		assertThat(changes(org)).isZero();
+		NetworkAnalysis analysis = uploadRtx(org);
+		assertThat(changes(org)).isOne();
+		jdbc.sql("delete from evaluation_change where org_id = ?").param(org.value()).update();
+		NetworkFinding finding = findings.of(org, analysis.id()).get(0);
+		findings.triage(org, finding.id(), finding.version(), NetworkFindingState.CONFIRMED, null, "it-staff");
+		assertThat(changes(org)).isOne();
+	}
+
+	long changes(OrgId org) {
+		return jdbc.sql("select count(*) from evaluation_change where org_id = ?")
+			.param(org.value())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
