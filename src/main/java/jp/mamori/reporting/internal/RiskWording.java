@@ -24,6 +24,7 @@ public final class RiskWording {
 		Map<String, String> s = new LinkedHashMap<>();
 		s.put("inventory.devices-patched", "VPN装置やサーバなどに、更新されていない（既知の脆弱性を含むおそれのある）OS・ファームウェアが残っています");
 		s.put("inventory.source-restricted", "保守用VPNなど外部からの接続に接続元の制限がない機器があります");
+		s.put("network.no-open-source-rules", "ルーター・ファイアウォールの設定に、接続元を制限していない許可ルールや外部に開いた管理画面が残っています");
 		s.put("inventory.remote-connections-confirmed", "業者の保守用リモート接続に、今年度の確認が済んでいないものがあります");
 		s.put("continuity.backups-offline-tested", "ランサムウェアに備えたオフラインのバックアップ、または復旧テストが不十分です");
 		s.put("account.no-leaver-enabled", "退職した職員のアカウントが有効なまま残っています");
@@ -35,6 +36,7 @@ public final class RiskWording {
 		s.put("inventory.external-media-restricted", "USBメモリなど外部記録媒体の利用が制限されていない端末・サーバがあります");
 		s.put("inventory.background-software-allowed", "許可していないソフトウェア（リモート操作ツールなど）が動いているサーバ・端末があります");
 		s.put("inventory.device-ledger-complete", "機器台帳に記載漏れや古い情報があり、守るべき機器を把握しきれていません");
+		s.put("network.scan-matches-ledger", "ネットワークスキャンで、機器台帳に載っていない機器が見つかりました");
 		s.put("vendor.mds-sds-reviewed", "委託先業者のセキュリティ確認書（MDS/SDS）が受領・確認されていません");
 		s.put("continuity.contact-chart-complete", "インシデント発生時の連絡先（厚生労働省・警察を含む）が整っていません");
 		s.put("continuity.bcp-drilled", "サイバー攻撃を想定したBCPの訓練が今年度行われていません");
