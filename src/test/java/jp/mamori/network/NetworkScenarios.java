@@ -255,4 +255,55 @@ abstract class NetworkScenarios {
 		assertThat(scanMatchesLedger.evaluate(context(org)).status()).isEqualTo(CheckStatus.PASS);
 	}
 
+	@Autowired
+	ImportGlpiInventory glpi;
+
+	@Autowired
+	jp.mamori.shared.ledger.LedgerStore ledgerStore;
+
+	@Autowired
+	jp.mamori.shared.ledger.Ledgers ledgers;
+
+	@Test
+	void anInventoryFillsTheDeviceLedgerAndUpdatesTheSameServerKeepingWhatPeopleWrote() {
+		OrgId org = clinic();
+		OrgId other = clinic();
+		mother.row("devices", org, Map.of("name", "電子カルテサーバ", "kind", "サーバ", "hostname", "EMR-SV01", "location", "サーバ室",
+				"osVersion", "1607"));
+		byte[] json = fixture("/network/inventory/clinic-emr-server.json");
+
+		ImportGlpiInventory.Result first = glpi.importFile(org, "emr.json", json, "it-staff");
+		assertThat(first.created()).isZero();
+		assertThat(first.updated()).isEqualTo(1);
+		var rows = ledgerStore.list(ledgers.require("devices"), org, 0, 100);
+		assertThat(rows).singleElement().satisfies(row -> {
+			assertThat(row.value("name")).isEqualTo("電子カルテサーバ");
+			assertThat(row.value("location")).isEqualTo("サーバ室");
+			assertThat(row.value("serial")).isEqualTo("MA1234567");
+			assertThat(String.valueOf(row.value("os"))).contains("Windows Server 2019");
+			assertThat(String.valueOf(row.value("ipAddresses"))).contains("192.168.10.10");
+		});
+
+		glpi.importFile(org, "emr.json", json, "it-staff");
+		assertThat(ledgerStore.list(ledgers.require("devices"), org, 0, 100)).hasSize(1);
+		assertThat(ledgerStore.list(ledgers.require("devices"), other, 0, 100)).isEmpty();
+
+		assertThat(glpi.importFile(other, "emr.json", json, "it-staff").created()).isEqualTo(1);
+		assertThatThrownBy(() -> glpi.importFile(org, "x.json", "not json".getBytes(), "it-staff"))
+			.isInstanceOf(jp.mamori.shared.BadInputException.class)
+			.hasMessageContaining("JSON");
+	}
+
+	@Test
+	void theGlpiSamplesBecomeLedgerRows() throws IOException {
+		OrgId org = clinic();
+		for (String name : List.of("computer_1.json", "networkequipment_2.json", "printer_1.json")) {
+			glpi.importFile(org, name,
+					java.nio.file.Files.readAllBytes(jp.mamori.support.SharedSamples.sample("inventory/" + name)), "t");
+		}
+		var rows = ledgerStore.list(ledgers.require("devices"), org, 0, 100);
+		assertThat(rows).hasSize(3);
+		assertThat(rows).extracting(r -> r.value("kind")).containsExactlyInAnyOrder("pc", "network", "other");
+	}
+
 }

@@ -43,10 +43,30 @@ class NetworkController {
 
 	private final NetworkFindings findings;
 
-	NetworkController(Organizations organizations, AnalyseNetworkFiles analyser, NetworkFindings findings) {
+	private final jp.mamori.network.ImportGlpiInventory inventory;
+
+	NetworkController(Organizations organizations, AnalyseNetworkFiles analyser, NetworkFindings findings,
+			jp.mamori.network.ImportGlpiInventory inventory) {
 		this.organizations = organizations;
 		this.analyser = analyser;
 		this.findings = findings;
+		this.inventory = inventory;
+	}
+
+	@PostMapping("/orgs/{org}/network/inventory")
+	@PreAuthorize("@access.canEdit(#org)")
+	String uploadInventory(@PathVariable OrgId org, @RequestParam(name = "file", required = false) MultipartFile file,
+			Principal principal, RedirectAttributes redirect) throws IOException {
+		try {
+			var result = inventory.importFile(org, name(file), bytes(file), principal.getName());
+			redirect.addFlashAttribute("inventoryCreated", result.created());
+			redirect.addFlashAttribute("inventoryUpdated", result.updated());
+			redirect.addFlashAttribute("inventoryNotes", result.notes());
+		}
+		catch (BadInputException ex) {
+			redirect.addFlashAttribute("networkError", ex.getMessage());
+		}
+		return "redirect:/orgs/" + org + "/network#inventory-upload";
 	}
 
 	@GetMapping("/orgs/{org}/network")
