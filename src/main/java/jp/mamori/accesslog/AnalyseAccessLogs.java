@@ -58,7 +58,7 @@ public class AnalyseAccessLogs {
 	/** Analyses the organisation's events; returns the findings as stored. */
 	public List<AccessLogFinding> analyse(OrgId org) {
 		synchronized (locks.computeIfAbsent(org, o -> new Object())) {
-			RuleSettings ruleSettings = settings.ruleSettings();
+			RuleSettings ruleSettings = settings.of(org);
 			DetectionRules.Analysis analysis = rules.start(ruleSettings, directories.of(org));
 			// a read-only transaction lets PostgreSQL stream with a cursor (fetch size)
 			TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());

@@ -234,4 +234,31 @@ abstract class AccessLogScenarios {
 		assertThat(read).containsExactly(awkward);
 	}
 
+	@Autowired
+	AccessLogSettings settings;
+
+	@Test
+	void theOrganisationsThresholdsDecideWhatIsFound() throws IOException {
+		OrgId org = clinic();
+		OrgId other = clinic();
+		importFixture(org, null);
+		assertThat(analyser.analyse(org)).extracting(AccessLogFinding::rule).contains("brute-force");
+
+		settings.save(org, "07:00", "23:30", java.util.EnumSet.allOf(java.time.DayOfWeek.class), 10, 10, 5, 30, 5,
+				"it-staff");
+		// 8 failures no longer reach 10, and 23:10 is now within business hours
+		assertThat(analyser.analyse(org)).extracting(AccessLogFinding::rule)
+			.doesNotContain("brute-force", "off-hours-logon");
+		assertThat(settings.of(other).bruteForceFailures()).isEqualTo(5);
+		assertThatThrownBy(() -> settings.save(org, "19:00", "08:00", java.util.EnumSet.of(java.time.DayOfWeek.MONDAY),
+				5, 10, 5, 30, 5, "it-staff"))
+			.isInstanceOf(BadInputException.class)
+			.hasMessageContaining("業務終了時刻");
+		assertThatThrownBy(() -> settings.save(org, "08:00", "19:00", java.util.EnumSet.of(java.time.DayOfWeek.MONDAY),
+				1, 10, 5, 30, 5, "it-staff"))
+			.isInstanceOf(BadInputException.class)
+			.hasMessageContaining("総当たりとみなす失敗回数");
+		assertThat(settings.of(org).bruteForceFailures()).isEqualTo(10);
+	}
+
 }

@@ -70,10 +70,14 @@ class AccessLogController {
 
 	private final AnalyseAccessLogs analyser;
 
+	private final jp.mamori.accesslog.AccessLogSettings settings;
+
 	private final Map<String, String> ruleTitles = new LinkedHashMap<>();
 
 	AccessLogController(Organizations organizations, AccessLogQueries queries, AccessLogFindings findings,
-			AccessLogReviews reviews, AccessLogImportJobs jobs, AnalyseAccessLogs analyser) {
+			AccessLogReviews reviews, AccessLogImportJobs jobs, AnalyseAccessLogs analyser,
+			jp.mamori.accesslog.AccessLogSettings settings) {
+		this.settings = settings;
 		this.organizations = organizations;
 		this.queries = queries;
 		this.findings = findings;
@@ -108,6 +112,8 @@ class AccessLogController {
 		model.addAttribute("ruleTitles", ruleTitles);
 		model.addAttribute("reviews", reviews.list(org));
 		model.addAttribute("time", TIME);
+		model.addAttribute("settings", settings.of(org));
+		model.addAttribute("weekDays", java.time.DayOfWeek.values());
 		return "accesslog/logs";
 	}
 
@@ -153,6 +159,36 @@ class AccessLogController {
 				jobs.find(org, job).orElseThrow(() -> new jp.mamori.shared.NotFoundException("取り込みの進み具合が見つかりません")));
 		model.addAttribute("time", TIME);
 		return htmx != null ? "accesslog/job :: status" : "accesslog/job";
+	}
+
+	@PostMapping("/orgs/{org}/logs/settings")
+	@PreAuthorize("@access.canEdit(#org)")
+	String settings(@PathVariable OrgId org, @RequestParam(required = false) String businessStart,
+			@RequestParam(required = false) String businessEnd,
+			@RequestParam(name = "businessDays", required = false) List<String> businessDays,
+			@RequestParam(required = false) Integer bruteForceFailures,
+			@RequestParam(required = false) Integer bruteForceMinutes,
+			@RequestParam(required = false) Integer sprayAccounts, @RequestParam(required = false) Integer sprayMinutes,
+			@RequestParam(required = false) Integer sqlFailures, Principal principal, RedirectAttributes redirect) {
+		try {
+			java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+			for (String day : businessDays == null ? List.<String>of() : businessDays) {
+				try {
+					days.add(java.time.DayOfWeek.valueOf(day));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new BadInputException("業務日を選び直してください");
+				}
+			}
+			settings.save(org, businessStart, businessEnd, days, bruteForceFailures, bruteForceMinutes, sprayAccounts,
+					sprayMinutes, sqlFailures, principal.getName());
+			int found = analyser.analyse(org).size();
+			redirect.addFlashAttribute("settingsNotice", found);
+		}
+		catch (BadInputException ex) {
+			redirect.addFlashAttribute("settingsError", ex.getMessage());
+		}
+		return "redirect:/orgs/" + org + "/logs#settings";
 	}
 
 	@PostMapping("/orgs/{org}/logs/analyse")
