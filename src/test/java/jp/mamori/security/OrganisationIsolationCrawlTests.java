@@ -65,7 +65,7 @@ class OrganisationIsolationCrawlTests {
 	 * for leaks only).
 	 */
 	static final Set<String> INSTANCE_ROUTES = Set.of("/", "/login", "/setup", "/catalog", "/catalog/{version}/{form}",
-			"/orgs/switch", "/error", "/invitations/{token}");
+			"/orgs/switch", "/error", "/invitations/{token}", "/vulnerability/feeds");
 
 	@Autowired
 	MockMvc mvc;

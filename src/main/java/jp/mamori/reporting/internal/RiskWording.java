@@ -23,6 +23,7 @@ public final class RiskWording {
 	private static Map<String, String> sentences() {
 		Map<String, String> s = new LinkedHashMap<>();
 		s.put("inventory.devices-patched", "VPN装置やサーバなどに、更新されていない（既知の脆弱性を含むおそれのある）OS・ファームウェアが残っています");
+		s.put("vulnerability.no-kev-or-eol", "実際に攻撃に悪用されている脆弱性（KEV）の影響を受ける機器や、サポートが終了した製品を使っている機器があります");
 		s.put("inventory.source-restricted", "保守用VPNなど外部からの接続に接続元の制限がない機器があります");
 		s.put("network.no-open-source-rules", "ルーター・ファイアウォールの設定に、接続元を制限していない許可ルールや外部に開いた管理画面が残っています");
 		s.put("inventory.remote-connections-confirmed", "業者の保守用リモート接続に、今年度の確認が済んでいないものがあります");
