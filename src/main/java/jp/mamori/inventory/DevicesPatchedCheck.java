@@ -18,8 +18,8 @@ import static jp.mamori.evaluation.CheckFindings.text;
 
 /**
  * 2-⑥: no server, PC or network device in use is past its support end, and each had its
- * updates applied within the policy period. Matching versions against KEV/JVN comes with
- * the vulnerability ledger.
+ * updates applied within the policy period (as recorded in the ledger). Versions are
+ * matched against KEV/NVD/endoflife.date by the vulnerability module's own check.
  */
 @Component
 class DevicesPatchedCheck implements Check {
@@ -86,8 +86,8 @@ class DevicesPatchedCheck implements Check {
 		if (!findings.isEmpty()) {
 			return findings.fail();
 		}
-		return CheckResult.pass("使用中のサーバ・端末PC・ネットワーク機器 " + inScope.size() + " 台はサポート期間内で、" + PATCH_POLICY_DAYS
-				+ "日以内に更新を適用しています。既知の悪用された脆弱性（KEV/JVN）との照合は脆弱性台帳の導入後に行います。");
+		return CheckResult
+			.pass("使用中のサーバ・端末PC・ネットワーク機器 " + inScope.size() + " 台はサポート期間内で、" + PATCH_POLICY_DAYS + "日以内に更新を適用しています。");
 	}
 
 }
