@@ -64,8 +64,11 @@ public class AnalyseNetworkFiles {
 
 	private final Clock clock;
 
+	private final jp.mamori.vulnerability.VulnerabilityFeeds feeds;
+
 	AnalyseNetworkFiles(NetworkAnalysisRepository repository, Ledgers ledgers, LedgerStore ledgerStore,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, jp.mamori.vulnerability.VulnerabilityFeeds feeds) {
+		this.feeds = feeds;
 		this.repository = repository;
 		this.ledgers = ledgers;
 		this.ledgerStore = ledgerStore;
@@ -142,8 +145,50 @@ public class AnalyseNetworkFiles {
 						f.id(), f.severity().id(), 0, nullToEmpty(f.device()), service, "", f.address(), f.port(),
 						f.summary(), f.fix(), evidence));
 		}
+		drafts.addAll(serviceVersions(review.services()));
 		return store(org, AnalysisKind.SCAN, name, content, "nmap", "", review.hosts().size(), scan.skipped(), notes,
 				null, drafts, by);
+	}
+
+	/**
+	 * The product versions the scan saw on open services (OpenSSH 5.3, Apache 2.2.15 …)
+	 * against the stored KEV/NVD/endoflife.date feeds: a server the ledger forgot can
+	 * still run an end-of-life or known-exploited version. Nothing without feeds.
+	 */
+	private List<NetworkFinding> serviceVersions(List<jp.mamori.network.scan.DiscoveredService> services) {
+		if (!feeds.anyStored()) {
+			return List.of();
+		}
+		jp.mamori.vulnerability.ProductRecognizer recognizer = jp.mamori.vulnerability.ProductRecognizer.standard();
+		List<jp.mamori.vulnerability.InventoryItem> items = new ArrayList<>();
+		Map<String, jp.mamori.network.scan.DiscoveredService> byDevice = new LinkedHashMap<>();
+		for (jp.mamori.network.scan.DiscoveredService service : services) {
+			if (service.product() == null || service.version() == null) {
+				continue;
+			}
+			String text = service.product() + " " + service.version();
+			String device = service.address() + ":" + service.port();
+			recognizer.recognise(text).filter(jp.mamori.vulnerability.ProductKey::hasVersion).ifPresent(key -> {
+				items.add(new jp.mamori.vulnerability.InventoryItem(device, text, key));
+				byDevice.put(device, service);
+			});
+		}
+		List<NetworkFinding> drafts = new ArrayList<>();
+		for (jp.mamori.vulnerability.VersionFinding f : jp.mamori.vulnerability.VersionMatcher.match(items,
+				feeds.current(), java.time.LocalDate.now(clock))) {
+			if (jp.mamori.vulnerability.VersionFinding.UNKNOWN_VERSION.equals(f.id())) {
+				continue;
+			}
+			jp.mamori.network.scan.DiscoveredService service = byDevice.get(f.device());
+			String what = f.cve() != null ? f.cve() : nullToEmpty(f.cycle());
+			drafts.add(draft(f.id() + "|" + f.device() + "|" + what, f.id(), f.severity(), 0, what,
+					service.protocol() + "/" + service.port() + " " + nullToEmpty(service.service()), "",
+					service.address(), service.port(),
+					"スキャンで見つかった " + f.source() + "（" + service.address() + ":" + service.port() + "）: " + f.summary(),
+					"",
+					String.join(" ", nonBlank(service.address(), service.hostname(), f.source(), f.feedVersion()))));
+		}
+		return drafts;
 	}
 
 	/**
