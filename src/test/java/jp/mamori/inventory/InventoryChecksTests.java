@@ -125,7 +125,7 @@ class InventoryChecksTests {
 		server(org, "電子カルテサーバ1", Map.of("lastPatchedOn", "2025-03-17"));
 		CheckResult pass = devicesPatched.evaluate(context(org));
 		assertThat(pass.status()).isEqualTo(CheckStatus.PASS);
-		assertThat(pass.reasons().get(0)).contains("KEV");
+		assertThat(pass.reasons().get(0)).contains("1 台").contains("90日以内に更新を適用しています");
 
 		LedgerRow old = server(org, "レセコン", Map.of("lastPatchedOn", "2025-01-10"));
 		LedgerRow eol = server(org, "旧ファイルサーバ", Map.of("os", "Windows Server 2012 R2", "supportEndsOn", "2023-10-10"));
