@@ -60,10 +60,11 @@ public final class PostgresEventCopy {
 			pg.getCopyAPI()
 				.copyIn("copy accesslog_event_load (" + COLUMNS + ") from stdin (format csv)",
 						new StringReader(csv(org, sourceId, importId, events, data)));
-			// the same fingerprint twice in one batch: keep the first (distinct on)
-			return statement
-				.executeUpdate("insert into accesslog_event (" + COLUMNS + ") select distinct on " + "(fingerprint) "
-						+ COLUMNS + " from accesslog_event_load order by fingerprint " + "on conflict do nothing");
+			// the same fingerprint twice in one batch needs no sort: with DO NOTHING the
+			// second
+			// row simply conflicts with the first one this statement inserted
+			return statement.executeUpdate("insert into accesslog_event (" + COLUMNS + ") select " + COLUMNS
+					+ " from accesslog_event_load on conflict do nothing");
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("ログの書き込みに失敗しました: " + ex.getMessage(), ex);
