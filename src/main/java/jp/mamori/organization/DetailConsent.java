@@ -11,9 +11,14 @@ import jp.mamori.shared.BadInputException;
  */
 public enum DetailConsent {
 
-	/** The group sees the member's name only; its answers are left out of every aggregate. */
+	/**
+	 * The group sees the member's name only; its answers are left out of every aggregate.
+	 */
 	NONE("none"),
-	/** Counts (answered, はい, overdue, critical findings) and a share in the per-item aggregates. */
+	/**
+	 * Counts (answered, はい, overdue, critical findings) and a share in the per-item
+	 * aggregates.
+	 */
 	SUMMARY("summary"),
 	/** As summary, plus each item's answer and the per-site drill-down. */
 	FULL("full");

@@ -4,8 +4,8 @@ import jp.mamori.shared.Auditable;
 import jp.mamori.shared.OrgId;
 
 /**
- * A group membership was requested, accepted, removed, or its consent changed. Audited
- * in both the member's and the group's trail.
+ * A group membership was requested, accepted, removed, or its consent changed. Audited in
+ * both the member's and the group's trail.
  */
 public record GroupMembershipChanged(OrgId group, OrgId member, String change, String detail,
 		String by) implements Auditable {

@@ -69,7 +69,9 @@ public class OrganizationGroups {
 		return row;
 	}
 
-	/** The member's administrator accepts a pending request with the consent it grants. */
+	/**
+	 * The member's administrator accepts a pending request with the consent it grants.
+	 */
 	@Transactional
 	public void accept(OrgId group, OrgId member, DetailConsent consent, String by) {
 		GroupMember row = require(group, member);
@@ -123,8 +125,7 @@ public class OrganizationGroups {
 	}
 
 	private GroupMember require(OrgId group, OrgId member) {
-		return repository.find(group, member)
-			.orElseThrow(() -> new BadInputException("グループへの参加が見つかりません"));
+		return repository.find(group, member).orElseThrow(() -> new BadInputException("グループへの参加が見つかりません"));
 	}
 
 }

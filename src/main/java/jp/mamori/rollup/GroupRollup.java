@@ -73,8 +73,9 @@ public class GroupRollup {
 			}
 			Optional<AssessmentView> view = latest(org.id(), fiscalYear);
 			counted.add(view);
-			view.ifPresent(v -> v.rows().forEach(row -> tallies.computeIfAbsent(row.item().id(),
-					id -> new ItemTally(row.item().number(), row.item().text()))));
+			view.ifPresent(v -> v.rows()
+				.forEach(row -> tallies.computeIfAbsent(row.item().id(),
+						id -> new ItemTally(row.item().number(), row.item().text()))));
 			members.add(member(membership, org, view, today));
 		}
 		for (Optional<AssessmentView> view : counted) {
@@ -86,14 +87,13 @@ public class GroupRollup {
 				e.getValue().add(status);
 			}
 		}
-		List<Rollup.ItemRollup> items = tallies.entrySet()
-			.stream()
-			.map(e -> e.getValue().result(e.getKey()))
-			.toList();
+		List<Rollup.ItemRollup> items = tallies.entrySet().stream().map(e -> e.getValue().result(e.getKey())).toList();
 		return new Rollup(group, groupOrg.name(), fiscalYear, today, members, items);
 	}
 
-	/** The drill-down of one member; not found unless the member consented to full detail. */
+	/**
+	 * The drill-down of one member; not found unless the member consented to full detail.
+	 */
 	@Transactional(readOnly = true)
 	public MemberDetail detail(OrgId group, OrgId member, FiscalYear fiscalYear) {
 		groups.requireGroup(group);
@@ -102,8 +102,7 @@ public class GroupRollup {
 			.filter(m -> m.member().equals(member) && m.consent().showsDetail())
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("この拠点の詳細は開示されていません"));
-		AssessmentView view = latest(member, fiscalYear)
-			.orElseThrow(() -> new NotFoundException("この年度のチェックリストがありません"));
+		AssessmentView view = latest(member, fiscalYear).orElseThrow(() -> new NotFoundException("この年度のチェックリストがありません"));
 		LocalDate today = LocalDate.now(clock);
 		List<MemberDetail.Line> lines = view.rows().stream().map(row -> {
 			AssessmentView.RoundAnswer answer = latestRound(row);
@@ -213,7 +212,9 @@ public class GroupRollup {
 		Rollup.ItemRollup result(String itemId) {
 			int counted = yes + no + unanswered;
 			double share = counted == 0 ? 0
-					: BigDecimal.valueOf(yes).divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP).doubleValue();
+					: BigDecimal.valueOf(yes)
+						.divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP)
+						.doubleValue();
 			return new Rollup.ItemRollup(itemId, number, text, yes, no, unanswered, share);
 		}
 

@@ -13,8 +13,8 @@ import jp.mamori.shared.OrgId;
  *
  * @param today the day 目標日 are compared with (overdue = いいえ with 目標日 before it)
  */
-public record Rollup(OrgId group, String groupName, FiscalYear fiscalYear, LocalDate today,
-		List<MemberRollup> members, List<ItemRollup> items) {
+public record Rollup(OrgId group, String groupName, FiscalYear fiscalYear, LocalDate today, List<MemberRollup> members,
+		List<ItemRollup> items) {
 
 	/** Check ids whose failures count as critical findings, in display order. */
 	public static final List<String> CRITICAL_CHECKS = List.of("account.no-leaver-enabled",
@@ -29,8 +29,8 @@ public record Rollup(OrgId group, String groupName, FiscalYear fiscalYear, Local
 	 * @param critical per critical check id: the number of offending records when it
 	 * failed, 0 when it passed; absent when the check could not tell or is not bound
 	 */
-	public record MemberRollup(OrgId org, String name, DetailConsent consent, boolean hasAssessment,
-			Integer answered, Integer yes, Integer overdue, Map<String, Integer> critical, Map<String, String> items) {
+	public record MemberRollup(OrgId org, String name, DetailConsent consent, boolean hasAssessment, Integer answered,
+			Integer yes, Integer overdue, Map<String, Integer> critical, Map<String, String> items) {
 
 		public boolean drillDown() {
 			return consent.showsDetail() && hasAssessment;

@@ -13,9 +13,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A roll-up as an Excel workbook: sheet 項目別 (per item: はい / いいえ / 未回答 / はいの割合) and
- * sheet 拠点別 (per member: consent, answered, はい, overdue 目標日, critical findings).
- * Numbers are numeric cells; members whose consent hides their numbers have empty cells.
+ * A roll-up as an Excel workbook: sheet 項目別 (per item: はい / いいえ / 未回答 / はいの割合) and sheet
+ * 拠点別 (per member: consent, answered, はい, overdue 目標日, critical findings). Numbers are
+ * numeric cells; members whose consent hides their numbers have empty cells.
  */
 public final class RollupWorkbook {
 
@@ -61,8 +61,7 @@ public final class RollupWorkbook {
 
 	private static void members(Sheet sheet, Rollup rollup, CellStyle bold) {
 		title(sheet, rollup, bold);
-		List<String> headers = new java.util.ArrayList<>(
-				List.of("組織ID", "拠点", "開示範囲", "回答済み", "はい", "目標日超過"));
+		List<String> headers = new java.util.ArrayList<>(List.of("組織ID", "拠点", "開示範囲", "回答済み", "はい", "目標日超過"));
 		headers.addAll(Rollup.CRITICAL_CHECKS);
 		header(sheet.createRow(2), bold, headers);
 		int r = 3;
@@ -83,8 +82,8 @@ public final class RollupWorkbook {
 
 	private static void title(Sheet sheet, Rollup rollup, CellStyle bold) {
 		var cell = sheet.createRow(0).createCell(0);
-		cell.setCellValue(rollup.groupName() + " " + rollup.fiscalYear().japaneseLabel() + " グループ集計（"
-				+ rollup.today() + " 時点）");
+		cell.setCellValue(
+				rollup.groupName() + " " + rollup.fiscalYear().japaneseLabel() + " グループ集計（" + rollup.today() + " 時点）");
 		cell.setCellStyle(bold);
 	}
 
