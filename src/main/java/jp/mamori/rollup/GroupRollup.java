@@ -153,7 +153,9 @@ public class GroupRollup {
 				.ifPresent(check -> {
 					CheckStatus status = check.result().status();
 					if (status == CheckStatus.FAIL) {
-						counts.put(checkId, Math.max(1, check.result().refs().size()));
+						// one reason per finding (refs may name two records for one
+						// finding)
+						counts.put(checkId, Math.max(1, check.result().reasons().size()));
 					}
 					else if (status == CheckStatus.PASS) {
 						counts.put(checkId, 0);

@@ -26,8 +26,8 @@ public record Rollup(OrgId group, String groupName, FiscalYear fiscalYear, Local
 	 * consent is {@code full}.
 	 *
 	 * @param hasAssessment whether the member has an assessment for the fiscal year
-	 * @param critical per critical check id: the number of offending records when it
-	 * failed, 0 when it passed; absent when the check could not tell or is not bound
+	 * @param critical per critical check id: the number of findings when it failed, 0
+	 * when it passed; absent when the check could not tell or is not bound
 	 */
 	public record MemberRollup(OrgId org, String name, DetailConsent consent, boolean hasAssessment, Integer answered,
 			Integer yes, Integer overdue, Map<String, Integer> critical, Map<String, String> items) {

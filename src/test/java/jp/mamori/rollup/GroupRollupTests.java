@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A group of three clinics — full, summary-only and no consent — with known answers on
  * 2025-06-15 (the test clock): A answers 2-5 はい, 2-6 いいえ (目標日 5/31, overdue), 2-13 いいえ
  * (目標日 9/30); B answers 2-5 いいえ (6/1, overdue), 2-6 いいえ (6/14, overdue), 2-13 はい; C
- * answers everything はい but shares nothing.
+ * answers everything はい but shares nothing. B also keeps a leaver's account enabled.
  */
 @IntegrationTest
 class GroupRollupTests {
@@ -63,6 +63,12 @@ class GroupRollupTests {
 
 	@Autowired
 	GroupRollup rollups;
+
+	@Autowired
+	jp.mamori.shared.ledger.Ledgers ledgers;
+
+	@Autowired
+	jp.mamori.shared.ledger.LedgerRecords records;
 
 	@Autowired
 	MockMvc mvc;
@@ -94,6 +100,11 @@ class GroupRollupTests {
 		answer(none, "2-5", "yes", null);
 		answer(none, "2-6", "yes", null);
 		answer(none, "2-13", "yes", null);
+		// B still has an enabled account of a leaver: one critical finding of 2-⑤
+		records.create(ledgers.require("staff"), summary.org().id(),
+				Map.of("name", "山田 花子", "employmentStatus", "退職", "leftOn", "2025-03-31"), "test");
+		records.create(ledgers.require("accounts"), summary.org().id(),
+				Map.of("system", "電子カルテ", "userId", "yamada", "staffName", "山田 花子"), "test");
 		join(full, DetailConsent.FULL);
 		join(summary, DetailConsent.SUMMARY);
 		join(none, DetailConsent.NONE);
@@ -147,6 +158,16 @@ class GroupRollupTests {
 		assertThat(member(rollup, summary).items()).isEmpty();
 		assertThat(member(rollup, summary).drillDown()).isFalse();
 		assertThat(member(rollup, none).answered()).isNull();
+	}
+
+	@Test
+	void criticalFindingsComeFromTheEvaluationWhereItCanTell() {
+		Rollup rollup = rollups.rollup(group.id(), FY);
+
+		assertThat(member(rollup, summary).critical()).containsEntry("account.no-leaver-enabled", 1);
+		// A has no account ledger: the check cannot tell, so no number is claimed
+		assertThat(member(rollup, full).critical()).doesNotContainKey("account.no-leaver-enabled");
+		assertThat(member(rollup, none).critical()).isEmpty();
 	}
 
 	@Test
