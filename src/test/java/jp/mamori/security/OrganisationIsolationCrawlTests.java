@@ -20,6 +20,9 @@ import jp.mamori.identity.ApiTokens;
 import jp.mamori.identity.Invitations;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
+import jp.mamori.organization.DetailConsent;
+import jp.mamori.organization.OrgKind;
+import jp.mamori.organization.OrganizationGroups;
 import jp.mamori.organization.Organizations;
 import jp.mamori.shared.ledger.LedgerRecords;
 import jp.mamori.shared.ledger.LedgerStore;
@@ -87,6 +90,9 @@ class OrganisationIsolationCrawlTests {
 	Organizations organizations;
 
 	@Autowired
+	OrganizationGroups groups;
+
+	@Autowired
 	EvidenceFiles evidence;
 
 	@Autowired
@@ -150,6 +156,12 @@ class OrganisationIsolationCrawlTests {
 		idsOfA.put("ledger", ledgers.all().stream().map(l -> l.id()).toList());
 		idsOfA.put("upload", List.of(UUID.randomUUID().toString()));
 		idsOfA.put("form", List.of("institution"));
+		// a group with A as a member sharing full detail: B must reach none of it
+		var groupOfA = organizations.create("A-GROUP-" + UUID.randomUUID(), OrgKind.GROUP, "a");
+		groups.addAccepted(groupOfA.id(), a.org().id(), "a");
+		groups.changeConsent(groupOfA.id(), a.org().id(), DetailConsent.FULL, "a");
+		idsOfA.put("group", List.of(groupOfA.id().toString()));
+		idsOfA.put("member", List.of(a.org().id().toString()));
 
 		var b = fixtures.clinicWithR7Checklist("crawl-b", OrgRole.ADMIN);
 		adminOfB = b.username();
@@ -239,7 +251,7 @@ class OrganisationIsolationCrawlTests {
 					int status = result.getResponse().getStatus();
 					String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 					String what = route.method() + " " + url + (withToken ? " (token)" : " (session)") + " → " + status;
-					if (route.pattern().contains("{org}") && status != 403 && status != 404) {
+					if (ofAnOrganisation(route.pattern()) && status != 403 && status != 404) {
 						problems.add(what + ": expected 403 or 404");
 					}
 					for (String secret : List.of(secretNote, secretVendor, a.org().name(), a.username())) {
@@ -260,13 +272,19 @@ class OrganisationIsolationCrawlTests {
 		assertThat(routes()).extracting(Route::pattern)
 			.contains("/orgs/{org}/assessments/{id}",
 					"/api/v1/orgs/{org}/assessments/{id}/rounds/{round}/answers/{itemId}", "/orgs/{org}/evidence/{id}",
-					"/orgs/{org}/members", "/orgs/{org}/tokens");
-		assertThat(routes()).filteredOn(r -> !r.pattern().contains("{org}"))
+					"/orgs/{org}/members", "/orgs/{org}/tokens", "/groups/{group}/rollup",
+					"/api/v1/groups/{group}/rollup", "/groups/{group}/rollup/members/{member}");
+		assertThat(routes()).filteredOn(r -> !ofAnOrganisation(r.pattern()))
 			.extracting(Route::pattern)
 			.allSatisfy(p -> assertThat(INSTANCE_ROUTES.contains(p) || p.startsWith("/account")
 					|| p.startsWith("/admin") || p.startsWith("/login") || p.startsWith("/actuator"))
 				.as("route without an organisation: " + p)
 				.isTrue());
+	}
+
+	/** An organisation's routes, including a group's ({@code /groups/{group}/…}). */
+	static boolean ofAnOrganisation(String pattern) {
+		return pattern.contains("{org}") || pattern.contains("{group}");
 	}
 
 	String snapshotOfA() {

@@ -47,13 +47,22 @@ public class SecurityConfiguration {
 	}
 
 	static AuthorizationManager<RequestAuthorizationContext> memberOfPathOrganization(OrgAccess access) {
+		return memberOfPathOrganization(access, "org");
+	}
+
+	/**
+	 * The gate for paths naming an organisation in {@code variable}; a group's pages name
+	 * the group organisation as {@code {group}}.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> memberOfPathOrganization(OrgAccess access,
+			String variable) {
 		AuthorizationManager<RequestAuthorizationContext> fullLogin = TwoFactorLogin.fullLogin();
 		return (authentication, context) -> {
 			if (!fullLogin.authorize(authentication, context).isGranted()) {
 				return new AuthorizationDecision(false);
 			}
 			try {
-				OrgId org = new OrgId(UUID.fromString(context.getVariables().get("org")));
+				OrgId org = new OrgId(UUID.fromString(context.getVariables().get(variable)));
 				return new AuthorizationDecision(access.isMember(org));
 			}
 			catch (IllegalArgumentException | NullPointerException notAnId) {
@@ -89,6 +98,10 @@ public class SecurityConfiguration {
 			// request; each handler then names the role it needs (@PreAuthorize)
 			.requestMatchers("/orgs/{org}/**", "/api/v1/orgs/{org}/**")
 			.access(memberOfPathOrganization(access))
+			// a group's roll-up: only users with a role in the group organisation itself,
+			// never a member organisation's own users
+			.requestMatchers("/groups/{group}/**", "/api/v1/groups/{group}/**")
+			.access(memberOfPathOrganization(access, "group"))
 			.anyRequest()
 			.access(TwoFactorLogin.fullLogin()))
 			.formLogin(form -> form.loginPage("/login").successHandler(twoFactorLogin).permitAll())
