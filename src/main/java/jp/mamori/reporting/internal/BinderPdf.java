@@ -16,9 +16,8 @@ import org.springframework.web.util.HtmlUtils;
  * is. Rendered by openhtmltopdf with the bundled IPAexGothic, as {@link ChecklistPdf}.
  *
  * <p>
- * The body is assembled in Java rather than in a Thymeleaf template because its texts
- * are the printed document itself (fixed Japanese wording of a paper binder), not UI
- * labels.
+ * The body is assembled in Java rather than in a Thymeleaf template because its texts are
+ * the printed document itself (fixed Japanese wording of a paper binder), not UI labels.
  */
 public final class BinderPdf {
 
