@@ -329,9 +329,14 @@ public class EvidencePack {
 	}
 
 	/** 作成日時 令和7年6月15日 10:00, printed on every page. */
-	static String generated(ZonedDateTime now) {
-		LocalDateTime local = now.toLocalDateTime();
-		return "作成日時 " + WarekiDate.format(local.toLocalDate()) + " "
+	public static String generated(ZonedDateTime now) {
+		return "作成日時 " + generatedAt(now);
+	}
+
+	/** 令和7年6月15日 10:00. */
+	public static String generatedAt(ZonedDateTime at) {
+		LocalDateTime local = at.toLocalDateTime();
+		return WarekiDate.format(local.toLocalDate()) + " "
 				+ String.format("%02d:%02d", local.getHour(), local.getMinute());
 	}
 
