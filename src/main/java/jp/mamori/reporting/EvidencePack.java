@@ -123,10 +123,11 @@ public class EvidencePack {
 
 	/**
 	 * Writes the ZIP to {@code out} (not closed) and returns the parts written, binder
-	 * last.
+	 * last. Deliberately not one transaction: the ZIP may take a while to stream, and
+	 * each form export commits its own audit record at once instead of holding the audit
+	 * chain's lock until the download ends.
 	 * @throws BadInputException when the organisation has no assessment of the 年度
 	 */
-	@Transactional(readOnly = true)
 	public List<Part> write(OrgId org, int fiscalYear, OutputStream out, String requestedBy) {
 		FiscalYear year = FiscalYear.of(fiscalYear);
 		String orgName = organizations.require(org).name();

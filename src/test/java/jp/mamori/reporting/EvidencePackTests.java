@@ -122,6 +122,8 @@ class EvidencePackTests {
 
 	private byte[] download(String url, String username) throws Exception {
 		MvcResult started = mvc.perform(get(url).with(user(username))).andExpect(request().asyncStarted()).andReturn();
+		// rendering the forms takes seconds on a busy machine: wait for the stream to end
+		started.getAsyncResult(120_000);
 		return mvc.perform(asyncDispatch(started))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/zip"))
