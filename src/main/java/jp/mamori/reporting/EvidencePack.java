@@ -282,7 +282,9 @@ public class EvidencePack {
 				.append("</h2><p class=\"muted\">記入済みの様式: ")
 				.append(h(String.join("、", forms)))
 				.append("</p>");
-			body.append("<table><tr><th>項目</th><th>内容</th><th>").append(round).append("回目</th><th>証跡ファイル</th></tr>");
+			body.append("<table><tr><th style=\"width: 13%\">項目</th><th>内容</th><th style=\"width: 11%\">")
+				.append(round)
+				.append("回目</th><th style=\"width: 30%\">証跡ファイル</th></tr>");
 			for (AssessmentView.Row row : view.rows()) {
 				String label = row.item().label();
 				List<String> files = parts.stream().filter(p -> p.items().contains(label)).map(Part::path).toList();
