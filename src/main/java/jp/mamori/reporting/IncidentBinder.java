@@ -159,11 +159,8 @@ public class IncidentBinder {
 				.append(h(format(recovery, row, "priority")))
 				.append(". ")
 				.append(h(row.value("system")))
-				.append("（目標 ")
-				.append(h(format(recovery, row, "rtoHours")))
-				.append(" 時間以内、担当 ")
-				.append(h(format(recovery, row, "responsible")))
-				.append("）</h3><ol>");
+				.append(h(details(format(recovery, row, "rtoHours"), format(recovery, row, "responsible"))))
+				.append("</h3><ol>");
 			Object steps = row.value("steps");
 			if (steps instanceof List<?> list) {
 				list.forEach(s -> body.append("<li>").append(h(s)).append("</li>"));
@@ -226,6 +223,18 @@ public class IncidentBinder {
 			.append(h(f))
 			.append("</th><td class=\"blank\"></td></tr>"));
 		body.append("</table>");
+	}
+
+	// （目標 24 時間以内、担当 佐藤）, leaving out what the ledger does not say
+	static String details(String rtoHours, String responsible) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (!rtoHours.isBlank()) {
+			parts.add("目標 " + rtoHours + " 時間以内");
+		}
+		if (!responsible.isBlank()) {
+			parts.add("担当 " + responsible);
+		}
+		return parts.isEmpty() ? "" : "（" + String.join("、", parts) + "）";
 	}
 
 	private static void empty(StringBuilder body, List<LedgerRow> rows, String message) {
