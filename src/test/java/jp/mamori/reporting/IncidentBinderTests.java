@@ -90,6 +90,7 @@ class IncidentBinderTests {
 				.contains("090-8765-4321")
 				.contains("03-1111-2222")
 				.contains("オフラインのバックアップから復元する")
+				.contains("1. 電子カルテ（目標 24 時間以内）")
 				.contains("外付けHDD（金庫）")
 				.contains("0120-111-222")
 				.contains("報告様式: 厚生労働省への報告")
