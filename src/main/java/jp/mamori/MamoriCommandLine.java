@@ -46,9 +46,45 @@ public final class MamoriCommandLine implements Runnable {
 		String[] commandArgs = Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new);
 		SpringApplication app = new SpringApplication(MamoriApplication.class);
 		app.setAdditionalProfiles("cli");
-		try (ConfigurableApplicationContext context = app.run(springArgs)) {
+		ConfigurableApplicationContext context;
+		try {
+			context = app.run(springArgs);
+		}
+		catch (RuntimeException ex) {
+			if (isH2FileLocked(ex)) {
+				err.println(H2_LOCKED);
+				return 2;
+			}
+			throw ex;
+		}
+		try (context) {
 			return execute(context.getBeansOfType(MamoriSubcommand.class).values(), commandArgs, out, err);
 		}
+	}
+
+	/**
+	 * Printed when the H2 file database is held by another process (a running server).
+	 */
+	static final String H2_LOCKED = "データベースファイルは別のプロセス（起動中の mamori serve など）が使用中です。"
+			+ "サーバを停止してから実行するか、サーバの画面・REST API から出力してください。";
+
+	/**
+	 * H2's error code 90020 (DATABASE_ALREADY_OPEN_1): the file lock is held elsewhere.
+	 */
+	static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+	/**
+	 * Whether startup failed because another process holds the H2 file database: H2
+	 * refuses a second embedded connection with error 90020, somewhere in the cause
+	 * chain.
+	 */
+	static boolean isH2FileLocked(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -39,6 +39,9 @@ class ExportCommandTests {
 	@Autowired
 	CreateAssessment createAssessment;
 
+	@Autowired
+	jp.mamori.support.LedgerMother ledgers;
+
 	@TempDir
 	Path dir;
 
@@ -125,6 +128,42 @@ class ExportCommandTests {
 				dir.resolve("form.xlsx").toString()))
 			.isEqualTo(2);
 		assertThat(Files.exists(dir.resolve("form.xlsx"))).isFalse();
+	}
+
+	@Test
+	void writesTheEvidencePackAndTheIncidentBinder() throws Exception {
+		Organization org = clinic();
+		createAssessment.create(org.id(), 2025, "R7", "institution", null, "tester");
+		ledgers.row(jp.mamori.continuity.ContactLedger.CONTACTS, org.id(),
+				java.util.Map.of("name", "院長 山田", "category", "director", "phone", "090-1234-5678"));
+		Path zip = dir.resolve("pack/立入検査資料.zip");
+		Path pdf = dir.resolve("binder.pdf");
+
+		int packStatus = run("export", "evidence-pack", "--org", org.name(), "--fy", "2025", "--out", zip.toString());
+		int binderStatus = run("export", "incident-binder", "--org", org.id().toString(), "--out", pdf.toString());
+
+		assertThat(packStatus).as(err.toString()).isZero();
+		assertThat(binderStatus).as(err.toString()).isZero();
+		assertThat(out.toString()).contains(zip.toAbsolutePath().toString()).contains(pdf.toAbsolutePath().toString());
+		assertThat(EvidencePackTests.unzip(read(zip)).keySet()).contains(EvidencePack.BINDER, "03_台帳/機器台帳.xlsx");
+		assertThat(EvidencePackTests.text(read(pdf))).contains("090-1234-5678").contains("施設名: " + org.name());
+		try (var files = Files.list(dir.resolve("pack"))) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("立入検査資料.zip");
+		}
+	}
+
+	@Test
+	void refusesAnEvidencePackWithoutAChecklistOfTheYear() {
+		Organization org = clinic();
+		Path zip = dir.resolve("none.zip");
+
+		assertThat(run("export", "evidence-pack", "--org", org.name(), "--fy", "2025", "--out", zip.toString()))
+			.isEqualTo(2);
+		assertThat(err.toString()).contains("令和7年度のチェックリストがありません");
+		assertThat(run("export", "incident-binder", "--org", org.name(), "--out", dir.resolve("b.docx").toString()))
+			.isEqualTo(2);
+		assertThat(err.toString()).contains("出力ファイルの拡張子は .pdf にしてください");
+		assertThat(Files.exists(zip)).isFalse();
 	}
 
 	private static byte[] read(Path file) {

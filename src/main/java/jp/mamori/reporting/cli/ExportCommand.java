@@ -1,8 +1,11 @@
 package jp.mamori.reporting.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +19,9 @@ import jp.mamori.catalog.FormCode;
 import jp.mamori.organization.Organization;
 import jp.mamori.organization.Organizations;
 import jp.mamori.reporting.ChecklistExport;
+import jp.mamori.reporting.EvidencePack;
 import jp.mamori.reporting.ExportFormat;
+import jp.mamori.reporting.IncidentBinder;
 import jp.mamori.shared.BadInputException;
 import jp.mamori.shared.FiscalYear;
 import jp.mamori.shared.MamoriSubcommand;
@@ -30,6 +35,8 @@ import picocli.CommandLine.Spec;
  * {@code mamori export checklist}: writes the official checklist form of an assessment to
  * a file, Excel or PDF by the file's extension. The assessment is named by id, or by 年度
  * and form (the latest checklist version when there are several).
+ * {@code mamori export evidence-pack} writes the 立入検査 evidence pack of a 年度 as a ZIP,
+ * {@code mamori export incident-binder} the printable incident binder.
  */
 @Component
 @Command(name = "export", mixinStandardHelpOptions = true, description = "公式様式を出力します / export official forms")
@@ -46,8 +53,15 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	ExportCommand(ChecklistExport export, AssessmentQueries assessments, Organizations organizations, Catalog catalog) {
+	private final EvidencePack evidencePack;
+
+	private final IncidentBinder incidentBinder;
+
+	ExportCommand(ChecklistExport export, AssessmentQueries assessments, Organizations organizations, Catalog catalog,
+			EvidencePack evidencePack, IncidentBinder incidentBinder) {
 		this.export = export;
+		this.evidencePack = evidencePack;
+		this.incidentBinder = incidentBinder;
 		this.assessments = assessments;
 		this.organizations = organizations;
 		this.catalog = catalog;
@@ -86,6 +100,82 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 		}
 		spec.commandLine().getOut().println(target);
 		return 0;
+	}
+
+	@Command(name = "evidence-pack", description = { "立入検査資料（公式様式・台帳・連絡体制図・索引 binder.pdf）を ZIP に書き出します",
+			"write the inspection evidence pack of a fiscal year as one ZIP" })
+	public Integer evidencePack(
+			@Option(names = "--org", required = true, paramLabel = "ORG", description = "組織ID または組織名") String org,
+			@Option(names = "--fy", required = true, paramLabel = "YEAR",
+					description = "年度の開始年 (例: 2025 = 令和7年度)") int fiscalYear,
+			@Option(names = "--out", required = true, paramLabel = "FILE", description = "出力先 (.zip)") Path out,
+			@Option(names = { "-h", "--help" }, usageHelp = true, description = "使い方を表示") boolean help) {
+		requireExtension(out, ".zip");
+		Organization organization = organizations.resolve(org);
+		evidencePack.requireAssessments(organization.id(), fiscalYear);
+		Path target = writeAtomically(out,
+				stream -> evidencePack.write(organization.id(), fiscalYear, stream, actor()));
+		spec.commandLine().getOut().println(target);
+		return 0;
+	}
+
+	@Command(name = "incident-binder",
+			description = { "インシデント対応バインダー（印刷用 PDF）を書き出します", "write the printable incident binder PDF" })
+	public Integer incidentBinder(
+			@Option(names = "--org", required = true, paramLabel = "ORG", description = "組織ID または組織名") String org,
+			@Option(names = "--out", required = true, paramLabel = "FILE", description = "出力先 (.pdf)") Path out,
+			@Option(names = { "-h", "--help" }, usageHelp = true, description = "使い方を表示") boolean help) {
+		requireExtension(out, ".pdf");
+		Organization organization = organizations.resolve(org);
+		byte[] pdf = incidentBinder.print(organization.id(), actor());
+		Path target = writeAtomically(out, stream -> stream.write(pdf));
+		spec.commandLine().getOut().println(target);
+		return 0;
+	}
+
+	private interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	// written to a temporary file beside the target and moved into place, so that a
+	// failure half-way never leaves a truncated ZIP or PDF under the requested name
+	private static Path writeAtomically(Path out, Content content) {
+		Path target = out.toAbsolutePath().normalize();
+		Path temp = null;
+		try {
+			if (target.getParent() != null) {
+				Files.createDirectories(target.getParent());
+			}
+			temp = Files.createTempFile(target.getParent(), ".mamori-", ".part");
+			try (OutputStream stream = Files.newOutputStream(temp)) {
+				content.writeTo(stream);
+			}
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new BadInputException("ファイルに書き込めません: " + target + " (" + ex.getMessage() + ")", ex);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ignored) {
+					// the move succeeded or the target directory is gone; nothing to
+					// clean
+				}
+			}
+		}
+	}
+
+	private static void requireExtension(Path out, String extension) {
+		String name = out.getFileName() == null ? "" : out.getFileName().toString();
+		if (!name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+			throw new BadInputException("出力ファイルの拡張子は " + extension + " にしてください: " + out);
+		}
 	}
 
 	private Assessment assessment(Organization org, String assessmentId, Integer fiscalYear, String form,

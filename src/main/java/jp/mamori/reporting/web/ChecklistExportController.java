@@ -116,7 +116,7 @@ class ChecklistExportController {
 	record ErrorBody(List<FieldViolation> errors) {
 	}
 
-	private static ResponseEntity<?> error(HttpStatus status, String message, HttpServletRequest request) {
+	static ResponseEntity<?> error(HttpStatus status, String message, HttpServletRequest request) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status)
 				.contentType(MediaType.APPLICATION_JSON)
