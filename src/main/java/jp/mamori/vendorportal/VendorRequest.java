@@ -10,8 +10,7 @@ import jp.mamori.shared.OrgId;
  *
  * @param systems the systems the answer covers, as the clinic typed them
  * @param returnComment the clinic's comment when it last returned the answer
- * @param assessmentId the clinic's 事業者確認用 assessment the answer went into, once
- * accepted
+ * @param assessmentId the clinic's 事業者確認用 assessment the answer went into, once accepted
  */
 public record VendorRequest(UUID id, OrgId client, OrgId vendor, int fiscalYear, String versionId, String systems,
 		VendorRequestStatus status, String returnComment, Instant requestedAt, String requestedBy, Instant answeredAt,

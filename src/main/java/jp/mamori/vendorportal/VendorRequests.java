@@ -91,9 +91,10 @@ public class VendorRequests {
 		List<FieldViolation> violations = new ArrayList<>();
 		Organization vendor = null;
 		try {
-			vendor = vendorId == null || vendorId.isBlank() ? null : organizations.find(OrgId.of(vendorId.strip()))
-				.filter(o -> o.kind() == OrgKind.VENDOR)
-				.orElse(null);
+			vendor = vendorId == null || vendorId.isBlank() ? null
+					: organizations.find(OrgId.of(vendorId.strip()))
+						.filter(o -> o.kind() == OrgKind.VENDOR)
+						.orElse(null);
 		}
 		catch (BadInputException notAnId) {
 			// reported below as an unknown vendor
@@ -160,14 +161,16 @@ public class VendorRequests {
 		return catalog.requireForm(request.versionId(), FormCode.VENDOR);
 	}
 
-	/** The name of the other side of a request (client for the vendor, and vice versa). */
+	/**
+	 * The name of the other side of a request (client for the vendor, and vice versa).
+	 */
 	public String name(OrgId org) {
 		return organizations.find(org).map(Organization::name).orElse("");
 	}
 
 	/**
-	 * The vendor submits its answer: every row はい or いいえ, いいえ with a 目標日 within the
-	 * 年度. Allowed while the request is 依頼済み or 差戻し.
+	 * The vendor submits its answer: every row はい or いいえ, いいえ with a 目標日 within the 年度.
+	 * Allowed while the request is 依頼済み or 差戻し.
 	 */
 	@Transactional
 	public VendorRequest submit(OrgId vendor, UUID id, Map<String, VendorAnswer> answers, String by) {
@@ -210,16 +213,16 @@ public class VendorRequests {
 
 	/**
 	 * The client accepts the answer: it is copied into the client's 事業者確認用 assessment of
-	 * the 年度 and version (created if absent), into its latest open round, 確認日 the day
-	 * the vendor answered.
+	 * the 年度 and version (created if absent), into its latest open round, 確認日 the day the
+	 * vendor answered.
 	 */
 	@Transactional
 	public VendorRequest accept(OrgId client, UUID id, String by) {
 		VendorRequest request = answeredForClient(client, id);
 		Assessment assessment = assessments.list(client)
 			.stream()
-			.filter(a -> a.fiscalYear().startYear() == request.fiscalYear()
-					&& a.versionId().equals(request.versionId()) && a.form() == FormCode.VENDOR)
+			.filter(a -> a.fiscalYear().startYear() == request.fiscalYear() && a.versionId().equals(request.versionId())
+					&& a.form() == FormCode.VENDOR)
 			.findFirst()
 			.orElseGet(() -> createAssessment.create(client, request.fiscalYear(), request.versionId(),
 					FormCode.VENDOR.code(), null, by));
@@ -262,8 +265,8 @@ public class VendorRequests {
 	}
 
 	private void publish(VendorRequest request, String action, String detail, String by) {
-		events.publishEvent(new VendorRequestChanged(request.id(), request.client(), request.vendor(), action,
-				detail, by));
+		events.publishEvent(
+				new VendorRequestChanged(request.id(), request.client(), request.vendor(), action, detail, by));
 	}
 
 }

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The vendor side: a vendor organisation's users see the requests addressed to it — the
- * client's name and the systems, nothing else of the client — and answer them. Reading
- * is open to any member of the vendor organisation; answering to its administrators and
+ * client's name and the systems, nothing else of the client — and answer them. Reading is
+ * open to any member of the vendor organisation; answering to its administrators and
  * editors.
  */
 @Controller
@@ -42,10 +42,11 @@ class VendorPortalController {
 		List<VendorRequest> list = requests.ofVendor(org);
 		model.addAttribute("org", org);
 		model.addAttribute("requests", list);
-		model.addAttribute("clients", list.stream()
-			.map(VendorRequest::client)
-			.distinct()
-			.collect(Collectors.toMap(OrgId::toString, requests::name)));
+		model.addAttribute("clients",
+				list.stream()
+					.map(VendorRequest::client)
+					.distinct()
+					.collect(Collectors.toMap(OrgId::toString, requests::name)));
 		return "vendorportal/vendor-list";
 	}
 

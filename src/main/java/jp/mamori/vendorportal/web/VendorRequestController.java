@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The client side: its 事業者確認用 requests with the status per vendor, sending a new one,
- * and the review of a submitted answer (accept or return with a comment).
+ * The client side: its 事業者確認用 requests with the status per vendor, sending a new one, and
+ * the review of a submitted answer (accept or return with a comment).
  */
 @Controller
 class VendorRequestController {
