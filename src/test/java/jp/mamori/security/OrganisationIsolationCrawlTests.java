@@ -29,6 +29,7 @@ import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
+import jp.mamori.vendorportal.VendorRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,6 +109,9 @@ class OrganisationIsolationCrawlTests {
 	Ledgers ledgers;
 
 	@Autowired
+	VendorRequests vendorRequests;
+
+	@Autowired
 	LedgerRecords ledgerRecords;
 
 	@Autowired
@@ -141,9 +145,14 @@ class OrganisationIsolationCrawlTests {
 		idsOfA.put("org", List.of(a.org().id().toString()));
 		var device = ledgerRecords.create(ledgers.require("devices"), a.org().id(),
 				Map.of("name", secretVendor + "-device", "kind", "server"), "a");
+		// a 事業者確認用 request of A to a vendor organisation, naming A's secret system
+		var vendorOfA = organizations.create("A-VENDOR-ORG-" + UUID.randomUUID(), OrgKind.VENDOR, "a");
+		var vendorRequest = vendorRequests.send(a.org().id(), vendorOfA.id().toString(), 2025, "R7",
+				secretVendor + "-system", "a");
 		idsOfA.put("id",
 				List.of(a.assessment().toString(), file.id().toString(), invitation.invitation().id().toString(),
-						tokenId.toString(), contract.id().toString(), device.id().toString()));
+						tokenId.toString(), contract.id().toString(), device.id().toString(),
+						vendorRequest.id().toString()));
 		idsOfA.put("contractId", List.of(contract.id().toString()));
 		idsOfA.put("itemId", List.of("2-6"));
 		idsOfA.put("round", List.of("1"));
@@ -273,7 +282,8 @@ class OrganisationIsolationCrawlTests {
 			.contains("/orgs/{org}/assessments/{id}",
 					"/api/v1/orgs/{org}/assessments/{id}/rounds/{round}/answers/{itemId}", "/orgs/{org}/evidence/{id}",
 					"/orgs/{org}/members", "/orgs/{org}/tokens", "/groups/{group}/rollup",
-					"/api/v1/groups/{group}/rollup", "/groups/{group}/rollup/members/{member}");
+					"/api/v1/groups/{group}/rollup", "/groups/{group}/rollup/members/{member}",
+					"/orgs/{org}/vendor-requests/{id}", "/orgs/{org}/requests/{id}");
 		assertThat(routes()).filteredOn(r -> !ofAnOrganisation(r.pattern()))
 			.extracting(Route::pattern)
 			.allSatisfy(p -> assertThat(INSTANCE_ROUTES.contains(p) || p.startsWith("/account")
@@ -294,7 +304,8 @@ class OrganisationIsolationCrawlTests {
 				+ organizations.contracts(a.org().id()).size() + "|" + users.members(a.org().id()).size() + "|"
 				+ invitations.list(a.org().id()).stream().filter(i -> i.acceptedAt() == null && !i.revoked()).count()
 				+ "|" + tokens.list(a.org().id()).stream().filter(t -> t.revokedAt() == null).count() + "|"
-				+ ledgers.all().stream().map(l -> l.id() + "=" + ledgerStore.count(l, a.org().id())).toList();
+				+ ledgers.all().stream().map(l -> l.id() + "=" + ledgerStore.count(l, a.org().id())).toList() + "|"
+				+ vendorRequests.ofClient(a.org().id()).stream().map(r -> r.status() + r.systems()).toList();
 	}
 
 }
