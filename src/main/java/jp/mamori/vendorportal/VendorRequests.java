@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VendorRequests {
 
-	static final String DEFAULT_VERSION = "R7";
+	/** The version a new request names unless the clinic chooses another. */
+	public static final String DEFAULT_VERSION = "R7";
 
 	static final int MAX_TEXT = 2000;
 
@@ -79,6 +80,15 @@ public class VendorRequests {
 	@Transactional(readOnly = true)
 	public List<Organization> vendors() {
 		return organizations.findAllOrderedByName().stream().filter(o -> o.kind() == OrgKind.VENDOR).toList();
+	}
+
+	/** Checklist versions that have a 事業者確認用 form, oldest first. */
+	public List<String> versions() {
+		return catalog.versions()
+			.stream()
+			.filter(v -> v.form(FormCode.VENDOR).isPresent())
+			.map(jp.mamori.catalog.ChecklistVersion::id)
+			.toList();
 	}
 
 	public FiscalYear currentFiscalYear() {

@@ -49,6 +49,8 @@ class VendorRequestController {
 			.forEach(r -> names.computeIfAbsent(r.vendor().toString(), v -> requests.name(r.vendor())));
 		model.addAttribute("vendorNames", names);
 		model.addAttribute("fiscalYear", requests.currentFiscalYear().startYear());
+		model.addAttribute("versions", requests.versions());
+		model.addAttribute("defaultVersion", VendorRequests.DEFAULT_VERSION);
 		return "vendorportal/client-list";
 	}
 
