@@ -3,6 +3,7 @@ package jp.mamori.vendorportal;
 import java.time.Instant;
 import java.util.UUID;
 
+import jp.mamori.shared.FiscalYear;
 import jp.mamori.shared.OrgId;
 
 /**
@@ -15,5 +16,10 @@ import jp.mamori.shared.OrgId;
 public record VendorRequest(UUID id, OrgId client, OrgId vendor, int fiscalYear, String versionId, String systems,
 		VendorRequestStatus status, String returnComment, Instant requestedAt, String requestedBy, Instant answeredAt,
 		String answeredBy, Instant decidedAt, String decidedBy, UUID assessmentId) {
+
+	/** 令和7年度 for 2025. */
+	public String fiscalYearLabel() {
+		return FiscalYear.of(fiscalYear).japaneseLabel();
+	}
 
 }

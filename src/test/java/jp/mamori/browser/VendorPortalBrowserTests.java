@@ -55,7 +55,8 @@ class VendorPortalBrowserTests extends BrowserJourney {
 		// the clinic sends the request
 		login(director, Fixtures.PASSWORD);
 		wait.until(ExpectedConditions.urlContains("/dashboard"));
-		driver.get(url("/orgs/" + clinic.id() + "/vendor-requests"));
+		// from the header, as a user finds it
+		driver.findElement(By.cssSelector("nav.main-nav a[href$='/vendor-requests']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-request")));
 		new Select(driver.findElement(By.id("request-vendor"))).selectByVisibleText(vendor.name());
 		driver.findElement(By.id("request-systems")).sendKeys("電子カルテ（保守契約 第12号）");
@@ -76,8 +77,9 @@ class VendorPortalBrowserTests extends BrowserJourney {
 
 		// the vendor's user sees that clinic only, and answers
 		login(vendorUser, Fixtures.PASSWORD);
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-		driver.get(url("/orgs/" + vendor.id() + "/requests"));
+		wait.until(ExpectedConditions.urlContains("/dashboard"));
+		assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href$='/vendor-requests']"))).isEmpty();
+		driver.findElement(By.cssSelector("nav.main-nav a[href$='/requests']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requests")));
 		WebElement list = driver.findElement(By.id("requests"));
 		assertThat(list.findElements(By.cssSelector("tbody tr"))).hasSize(1);
