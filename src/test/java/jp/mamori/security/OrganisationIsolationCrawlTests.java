@@ -55,9 +55,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Every route the application has — found from the handler mappings, so a route added
  * later is crawled too — requested as an administrator (session) and with an API token of
- * organisation B, with every id filled in from organisation A. Routes of an organisation
- * must answer 403 or 404; no answer may carry any of A's data; and A's data must be
- * unchanged afterwards.
+ * organisation B, and as the user of a vendor organisation A sent a 事業者確認用 request to,
+ * with every id filled in from organisation A. Routes of an organisation must answer 403
+ * or 404; no answer may carry any of A's data; and A's data must be unchanged afterwards.
  */
 @IntegrationTest
 class OrganisationIsolationCrawlTests {
@@ -127,6 +127,8 @@ class OrganisationIsolationCrawlTests {
 
 	String adminOfB;
 
+	String userOfAsVendor;
+
 	String tokenOfB;
 
 	@BeforeEach
@@ -147,6 +149,8 @@ class OrganisationIsolationCrawlTests {
 				Map.of("name", secretVendor + "-device", "kind", "server"), "a");
 		// a 事業者確認用 request of A to a vendor organisation, naming A's secret system
 		var vendorOfA = organizations.create("A-VENDOR-ORG-" + UUID.randomUUID(), OrgKind.VENDOR, "a");
+		userOfAsVendor = Fixtures.uniqueName("crawl-vendor");
+		users.create(vendorOfA.id(), userOfAsVendor, "事業者 太郎", Fixtures.PASSWORD, OrgRole.ADMIN, "a");
 		var vendorRequest = vendorRequests.send(a.org().id(), vendorOfA.id().toString(), 2025, "R7",
 				secretVendor + "-system", "a");
 		idsOfA.put("id",
@@ -247,19 +251,22 @@ class OrganisationIsolationCrawlTests {
 		int requests = 0;
 		for (Route route : routes()) {
 			for (String url : urls(route.pattern())) {
-				for (boolean withToken : List.of(false, true)) {
+				for (String as : List.of("session", "token", "vendor")) {
 					AbstractMockHttpServletRequestBuilder<?> builder = request(route, url);
-					if (withToken) {
+					if (as.equals("token")) {
 						builder.header("Authorization", "Bearer " + tokenOfB);
 					}
 					else {
-						builder.with(user(adminOfB));
+						// the vendor user A sent a 事業者確認用 request to: it sees that
+						// request
+						// on its own organisation's pages only, nothing under A's
+						builder.with(user(as.equals("vendor") ? userOfAsVendor : adminOfB));
 					}
 					MvcResult result = mvc.perform(builder).andReturn();
 					requests++;
 					int status = result.getResponse().getStatus();
 					String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-					String what = route.method() + " " + url + (withToken ? " (token)" : " (session)") + " → " + status;
+					String what = route.method() + " " + url + " (" + as + ")" + " → " + status;
 					if (ofAnOrganisation(route.pattern()) && status != 403 && status != 404) {
 						problems.add(what + ": expected 403 or 404");
 					}
