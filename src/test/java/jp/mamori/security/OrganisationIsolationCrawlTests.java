@@ -29,6 +29,7 @@ import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
+import jp.mamori.vendorportal.VendorRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +55,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Every route the application has — found from the handler mappings, so a route added
  * later is crawled too — requested as an administrator (session) and with an API token of
- * organisation B, with every id filled in from organisation A. Routes of an organisation
- * must answer 403 or 404; no answer may carry any of A's data; and A's data must be
- * unchanged afterwards.
+ * organisation B, and as the user of a vendor organisation A sent a 事業者確認用 request to,
+ * with every id filled in from organisation A. Routes of an organisation must answer 403
+ * or 404; no answer may carry any of A's data; and A's data must be unchanged afterwards.
  */
 @IntegrationTest
 class OrganisationIsolationCrawlTests {
@@ -108,6 +109,9 @@ class OrganisationIsolationCrawlTests {
 	Ledgers ledgers;
 
 	@Autowired
+	VendorRequests vendorRequests;
+
+	@Autowired
 	LedgerRecords ledgerRecords;
 
 	@Autowired
@@ -122,6 +126,8 @@ class OrganisationIsolationCrawlTests {
 	Map<String, List<String>> idsOfA = new LinkedHashMap<>();
 
 	String adminOfB;
+
+	String userOfAsVendor;
 
 	String tokenOfB;
 
@@ -141,9 +147,16 @@ class OrganisationIsolationCrawlTests {
 		idsOfA.put("org", List.of(a.org().id().toString()));
 		var device = ledgerRecords.create(ledgers.require("devices"), a.org().id(),
 				Map.of("name", secretVendor + "-device", "kind", "server"), "a");
+		// a 事業者確認用 request of A to a vendor organisation, naming A's secret system
+		var vendorOfA = organizations.create("A-VENDOR-ORG-" + UUID.randomUUID(), OrgKind.VENDOR, "a");
+		userOfAsVendor = Fixtures.uniqueName("crawl-vendor");
+		users.create(vendorOfA.id(), userOfAsVendor, "事業者 太郎", Fixtures.PASSWORD, OrgRole.ADMIN, "a");
+		var vendorRequest = vendorRequests.send(a.org().id(), vendorOfA.id().toString(), 2025, "R7",
+				secretVendor + "-system", "a");
 		idsOfA.put("id",
 				List.of(a.assessment().toString(), file.id().toString(), invitation.invitation().id().toString(),
-						tokenId.toString(), contract.id().toString(), device.id().toString()));
+						tokenId.toString(), contract.id().toString(), device.id().toString(),
+						vendorRequest.id().toString()));
 		idsOfA.put("contractId", List.of(contract.id().toString()));
 		idsOfA.put("itemId", List.of("2-6"));
 		idsOfA.put("round", List.of("1"));
@@ -238,19 +251,22 @@ class OrganisationIsolationCrawlTests {
 		int requests = 0;
 		for (Route route : routes()) {
 			for (String url : urls(route.pattern())) {
-				for (boolean withToken : List.of(false, true)) {
+				for (String as : List.of("session", "token", "vendor")) {
 					AbstractMockHttpServletRequestBuilder<?> builder = request(route, url);
-					if (withToken) {
+					if (as.equals("token")) {
 						builder.header("Authorization", "Bearer " + tokenOfB);
 					}
 					else {
-						builder.with(user(adminOfB));
+						// the vendor user A sent a 事業者確認用 request to: it sees that
+						// request
+						// on its own organisation's pages only, nothing under A's
+						builder.with(user(as.equals("vendor") ? userOfAsVendor : adminOfB));
 					}
 					MvcResult result = mvc.perform(builder).andReturn();
 					requests++;
 					int status = result.getResponse().getStatus();
 					String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-					String what = route.method() + " " + url + (withToken ? " (token)" : " (session)") + " → " + status;
+					String what = route.method() + " " + url + " (" + as + ")" + " → " + status;
 					if (ofAnOrganisation(route.pattern()) && status != 403 && status != 404) {
 						problems.add(what + ": expected 403 or 404");
 					}
@@ -273,7 +289,8 @@ class OrganisationIsolationCrawlTests {
 			.contains("/orgs/{org}/assessments/{id}",
 					"/api/v1/orgs/{org}/assessments/{id}/rounds/{round}/answers/{itemId}", "/orgs/{org}/evidence/{id}",
 					"/orgs/{org}/members", "/orgs/{org}/tokens", "/groups/{group}/rollup",
-					"/api/v1/groups/{group}/rollup", "/groups/{group}/rollup/members/{member}");
+					"/api/v1/groups/{group}/rollup", "/groups/{group}/rollup/members/{member}",
+					"/orgs/{org}/vendor-requests/{id}", "/orgs/{org}/requests/{id}");
 		assertThat(routes()).filteredOn(r -> !ofAnOrganisation(r.pattern()))
 			.extracting(Route::pattern)
 			.allSatisfy(p -> assertThat(INSTANCE_ROUTES.contains(p) || p.startsWith("/account")
@@ -294,7 +311,8 @@ class OrganisationIsolationCrawlTests {
 				+ organizations.contracts(a.org().id()).size() + "|" + users.members(a.org().id()).size() + "|"
 				+ invitations.list(a.org().id()).stream().filter(i -> i.acceptedAt() == null && !i.revoked()).count()
 				+ "|" + tokens.list(a.org().id()).stream().filter(t -> t.revokedAt() == null).count() + "|"
-				+ ledgers.all().stream().map(l -> l.id() + "=" + ledgerStore.count(l, a.org().id())).toList();
+				+ ledgers.all().stream().map(l -> l.id() + "=" + ledgerStore.count(l, a.org().id())).toList() + "|"
+				+ vendorRequests.ofClient(a.org().id()).stream().map(r -> r.status() + r.systems()).toList();
 	}
 
 }

@@ -1,0 +1,282 @@
+package jp.mamori.vendorportal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.mamori.assessment.Assessment;
+import jp.mamori.assessment.AssessmentQueries;
+import jp.mamori.assessment.AssessmentRound;
+import jp.mamori.assessment.AnswerCommand;
+import jp.mamori.assessment.CreateAssessment;
+import jp.mamori.assessment.RecordAnswer;
+import jp.mamori.catalog.Catalog;
+import jp.mamori.catalog.CatalogItem;
+import jp.mamori.catalog.ChecklistForm;
+import jp.mamori.catalog.FormCode;
+import jp.mamori.organization.OrgKind;
+import jp.mamori.organization.Organization;
+import jp.mamori.organization.Organizations;
+import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.ClockConfiguration;
+import jp.mamori.shared.ConflictException;
+import jp.mamori.shared.FieldViolation;
+import jp.mamori.shared.FiscalYear;
+import jp.mamori.shared.InvalidInputException;
+import jp.mamori.shared.NotFoundException;
+import jp.mamori.shared.OrgId;
+import jp.mamori.vendorportal.internal.VendorRequestRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of the 事業者確認用 request, for both sides. A client method takes the client's
+ * organisation, a vendor method the vendor's: each finds the request only through that
+ * organisation, so neither side reaches a request that is not its own.
+ */
+@Service
+public class VendorRequests {
+
+	/** The version a new request names unless the clinic chooses another. */
+	public static final String DEFAULT_VERSION = "R7";
+
+	static final int MAX_TEXT = 2000;
+
+	private final VendorRequestRepository repository;
+
+	private final Organizations organizations;
+
+	private final Catalog catalog;
+
+	private final AssessmentQueries assessments;
+
+	private final CreateAssessment createAssessment;
+
+	private final RecordAnswer recordAnswer;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	VendorRequests(VendorRequestRepository repository, Organizations organizations, Catalog catalog,
+			AssessmentQueries assessments, CreateAssessment createAssessment, RecordAnswer recordAnswer,
+			ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.organizations = organizations;
+		this.catalog = catalog;
+		this.assessments = assessments;
+		this.createAssessment = createAssessment;
+		this.recordAnswer = recordAnswer;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The vendor organisations a clinic can address, by name. */
+	@Transactional(readOnly = true)
+	public List<Organization> vendors() {
+		return organizations.findAllOrderedByName().stream().filter(o -> o.kind() == OrgKind.VENDOR).toList();
+	}
+
+	/** Checklist versions that have a 事業者確認用 form, oldest first. */
+	public List<String> versions() {
+		return catalog.versions()
+			.stream()
+			.filter(v -> v.form(FormCode.VENDOR).isPresent())
+			.map(jp.mamori.catalog.ChecklistVersion::id)
+			.toList();
+	}
+
+	public FiscalYear currentFiscalYear() {
+		return FiscalYear.containing(LocalDate.now(clock.withZone(ClockConfiguration.JAPAN)));
+	}
+
+	@Transactional
+	public VendorRequest send(OrgId client, String vendorId, Integer fiscalYear, String versionId, String systems,
+			String by) {
+		List<FieldViolation> violations = new ArrayList<>();
+		Organization vendor = null;
+		try {
+			vendor = vendorId == null || vendorId.isBlank() ? null
+					: organizations.find(OrgId.of(vendorId.strip()))
+						.filter(o -> o.kind() == OrgKind.VENDOR)
+						.orElse(null);
+		}
+		catch (BadInputException notAnId) {
+			// reported below as an unknown vendor
+		}
+		if (vendor == null || vendor.id().equals(client)) {
+			violations.add(new FieldViolation("vendor", "依頼先の事業者を選んでください"));
+		}
+		FiscalYear year = null;
+		try {
+			year = fiscalYear == null ? null : FiscalYear.of(fiscalYear);
+		}
+		catch (BadInputException ex) {
+			violations.add(new FieldViolation("fiscalYear", ex.getMessage()));
+		}
+		if (fiscalYear == null) {
+			violations.add(new FieldViolation("fiscalYear", "年度を入力してください"));
+		}
+		String version = versionId == null || versionId.isBlank() ? DEFAULT_VERSION : versionId.strip();
+		if (catalog.form(version, FormCode.VENDOR).isEmpty()) {
+			violations.add(new FieldViolation("version", version + " に事業者確認用の様式はありません"));
+		}
+		String covered = systems == null ? "" : systems.strip();
+		if (covered.isEmpty() || covered.length() > 1000) {
+			violations.add(new FieldViolation("systems", "対象のシステムを1〜1000文字で入力してください"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		VendorRequest request = new VendorRequest(UUID.randomUUID(), client, vendor.id(), year.startYear(), version,
+				covered, VendorRequestStatus.REQUESTED, null, clock.instant(), by, null, null, null, null, null);
+		repository.insert(request);
+		publish(request, "vendor-request.requested", year.japaneseLabel() + " " + version + " " + covered, by);
+		return request;
+	}
+
+	@Transactional(readOnly = true)
+	public List<VendorRequest> ofClient(OrgId client) {
+		return repository.ofClient(client);
+	}
+
+	/** Requests addressed to the vendor organisation, and only those. */
+	@Transactional(readOnly = true)
+	public List<VendorRequest> ofVendor(OrgId vendor) {
+		return repository.ofVendor(vendor);
+	}
+
+	@Transactional(readOnly = true)
+	public VendorRequest requireForClient(OrgId client, UUID id) {
+		return repository.findForClient(client, id).orElseThrow(() -> new NotFoundException("依頼が見つかりません"));
+	}
+
+	@Transactional(readOnly = true)
+	public VendorRequest requireForVendor(OrgId vendor, UUID id) {
+		return repository.findForVendor(vendor, id).orElseThrow(() -> new NotFoundException("依頼が見つかりません"));
+	}
+
+	@Transactional(readOnly = true)
+	public List<VendorAnswer> answers(VendorRequest request) {
+		return repository.answers(request);
+	}
+
+	/** The 事業者確認用 form of the request's checklist version. */
+	public ChecklistForm form(VendorRequest request) {
+		return catalog.requireForm(request.versionId(), FormCode.VENDOR);
+	}
+
+	/**
+	 * The name of the other side of a request (client for the vendor, and vice versa).
+	 */
+	public String name(OrgId org) {
+		return organizations.find(org).map(Organization::name).orElse("");
+	}
+
+	/**
+	 * The vendor submits its answer: every row はい or いいえ, いいえ with a 目標日 within the 年度.
+	 * Allowed while the request is 依頼済み or 差戻し.
+	 */
+	@Transactional
+	public VendorRequest submit(OrgId vendor, UUID id, Map<String, VendorAnswer> answers, String by) {
+		repository.findForVendor(vendor, id).orElseThrow(() -> new NotFoundException("依頼が見つかりません"));
+		repository.lock(id);
+		VendorRequest request = requireForVendor(vendor, id);
+		if (!request.status().isOpenToVendor()) {
+			throw new ConflictException("この依頼は回答済みです。差戻しがあるまで変更できません");
+		}
+		FiscalYear year = FiscalYear.of(request.fiscalYear());
+		List<FieldViolation> violations = new ArrayList<>();
+		List<VendorAnswer> rows = new ArrayList<>();
+		for (CatalogItem item : form(request).items()) {
+			VendorAnswer given = answers.get(item.id());
+			String value = given == null ? null : given.answer();
+			if (!"yes".equals(value) && !"no".equals(value)) {
+				violations.add(new FieldViolation("answer-" + item.id(), item.label() + ": はい／いいえを選んでください"));
+				continue;
+			}
+			LocalDate target = "no".equals(value) ? given.targetDate() : null;
+			if ("no".equals(value) && (target == null || !year.contains(target))) {
+				violations.add(new FieldViolation("targetDate-" + item.id(),
+						item.label() + ": 「いいえ」の場合は" + year.japaneseLabel() + "内の目標日を入力してください"));
+			}
+			String note = given.note() == null || given.note().isBlank() ? null : given.note().strip();
+			if (note != null && note.length() > MAX_TEXT) {
+				violations.add(new FieldViolation("note-" + item.id(), item.label() + ": 備考は2000文字以内にしてください"));
+			}
+			rows.add(new VendorAnswer(item.id(), value, target, note));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		repository.replaceAnswers(request, rows);
+		repository.answered(request, clock.instant(), by);
+		publish(request, "vendor-request.answered",
+				rows.stream().filter(VendorAnswer::isYes).count() + "/" + rows.size() + " はい", by);
+		return requireForVendor(vendor, id);
+	}
+
+	/**
+	 * The client accepts the answer: it is copied into the client's 事業者確認用 assessment of
+	 * the 年度 and version (created if absent), into its latest open round, 確認日 the day the
+	 * vendor answered.
+	 */
+	@Transactional
+	public VendorRequest accept(OrgId client, UUID id, String by) {
+		VendorRequest request = answeredForClient(client, id);
+		Assessment assessment = assessments.list(client)
+			.stream()
+			.filter(a -> a.fiscalYear().startYear() == request.fiscalYear() && a.versionId().equals(request.versionId())
+					&& a.form() == FormCode.VENDOR)
+			.findFirst()
+			.orElseGet(() -> createAssessment.create(client, request.fiscalYear(), request.versionId(),
+					FormCode.VENDOR.code(), null, by));
+		AssessmentRound round = assessments.rounds(client, assessment.id())
+			.stream()
+			.filter(AssessmentRound::isOpen)
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new ConflictException("事業者確認用のチェックリストに入力できる回がありません（提出済み）"));
+		LocalDate checkedOn = LocalDate.ofInstant(request.answeredAt(), ClockConfiguration.JAPAN);
+		for (VendorAnswer answer : repository.answers(request)) {
+			recordAnswer.record(client, assessment.id(), round.number(), answer.itemId(),
+					new AnswerCommand(answer.answer(), checkedOn, answer.targetDate(), answer.note(), null), by);
+		}
+		repository.accepted(request, assessment.id(), clock.instant(), by);
+		publish(request, "vendor-request.accepted", "事業者確認用に反映", by);
+		return requireForClient(client, id);
+	}
+
+	/** The client returns the answer to the vendor with a comment. */
+	@Transactional
+	public VendorRequest returnToVendor(OrgId client, UUID id, String comment, String by) {
+		String text = comment == null ? "" : comment.strip();
+		if (text.isEmpty() || text.length() > MAX_TEXT) {
+			throw new InvalidInputException("comment", "差戻しの理由を1〜2000文字で入力してください");
+		}
+		VendorRequest request = answeredForClient(client, id);
+		repository.returned(request, text, clock.instant(), by);
+		publish(request, "vendor-request.returned", text, by);
+		return requireForClient(client, id);
+	}
+
+	private VendorRequest answeredForClient(OrgId client, UUID id) {
+		requireForClient(client, id);
+		repository.lock(id);
+		VendorRequest request = requireForClient(client, id);
+		if (request.status() != VendorRequestStatus.ANSWERED) {
+			throw new ConflictException("回答済みの依頼だけを確認・差戻しできます");
+		}
+		return request;
+	}
+
+	private void publish(VendorRequest request, String action, String detail, String by) {
+		events.publishEvent(
+				new VendorRequestChanged(request.id(), request.client(), request.vendor(), action, detail, by));
+	}
+
+}
