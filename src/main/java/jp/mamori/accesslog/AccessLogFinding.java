@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jp.mamori.accesslog.rule.Severity;
+import jp.mamori.shared.Severity;
 
 /**
  * A stored detection finding with its triage state.

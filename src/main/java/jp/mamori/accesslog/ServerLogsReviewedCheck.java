@@ -99,7 +99,7 @@ class ServerLogsReviewedCheck implements Check {
 		// logs are not really read
 		java.time.Instant reviewBy = oldestAllowed.atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
 		for (AccessLogFinding unread : logFindings.list(context.org(), FindingState.NEW)) {
-			if (unread.severity() == jp.mamori.accesslog.rule.Severity.HIGH && unread.detectedAt().isBefore(reviewBy)) {
+			if (unread.severity() == jp.mamori.shared.Severity.HIGH && unread.detectedAt().isBefore(reviewBy)) {
 				findings.add("取り込んだログの重大な検出（" + unread.rule() + "、"
 						+ String.join("・", unread.accounts().stream().limit(3).toList()) + "）が" + REVIEW_DAYS
 						+ "日以上確認されていません。");

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jp.mamori.accesslog.rule.Severity;
 import jp.mamori.shared.OrgId;
+import jp.mamori.shared.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

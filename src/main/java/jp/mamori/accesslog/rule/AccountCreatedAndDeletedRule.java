@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jp.mamori.accesslog.parser.EventKind;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code account-created-and-deleted}: an account deleted soon after it was created

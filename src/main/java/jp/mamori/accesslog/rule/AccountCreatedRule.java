@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.mamori.accesslog.parser.EventKind;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code account-created}: every account created (4720, useradd), with who created it —

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jp.mamori.accesslog.parser.EventKind;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code admin-group-added}: an account added to a group that administers machines or the

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.mamori.accesslog.parser.Access;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code brute-force}: many failed logons against one account within a short window —

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * One thing a detection rule found, explained.

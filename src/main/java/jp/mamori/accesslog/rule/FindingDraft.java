@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jp.mamori.accesslog.parser.AccountName;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * A finding being put together while events stream past: counts, time range, the

@@ -1,9 +1,7 @@
 package jp.mamori.accesslog.rule;
 
-import java.util.List;
-
 import jp.mamori.accesslog.parser.Access;
-import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code firewall-admin-login}: a login to the management console of a firewall, router
@@ -30,22 +28,9 @@ public final class FirewallAdminLoginRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<Key> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (Logons.isSuccess(event) && event.access() == Access.DEVICE_ADMIN) {
-					groups.add(new Key(event.account(), event.sourceAddress()), event);
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((key, draft) -> finding(key, draft, settings));
-			}
-
-		};
+		return Groups.run(event -> Logons.isSuccess(event) && event.access() == Access.DEVICE_ADMIN,
+				event -> new Key(event.account(), event.sourceAddress()),
+				(key, draft) -> finding(key, draft, settings));
 	}
 
 	private static Finding finding(Key key, FindingDraft draft, RuleSettings settings) {

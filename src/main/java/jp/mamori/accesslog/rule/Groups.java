@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jp.mamori.accesslog.parser.LogEvent;
 
@@ -33,6 +35,31 @@ final class Groups<K> {
 			}
 		});
 		return findings;
+	}
+
+	/**
+	 * The run of a rule that only groups: every event {@code counts} accepts is kept
+	 * under {@code keyOf}'s key, and each key becomes one finding written by
+	 * {@code finding}.
+	 */
+	static <K> DetectionRule.Run run(Predicate<LogEvent> counts, Function<LogEvent, K> keyOf,
+			BiFunction<K, FindingDraft, Finding> finding) {
+		Groups<K> groups = new Groups<>();
+		return new DetectionRule.Run() {
+
+			@Override
+			public void accept(LogEvent event) {
+				if (counts.test(event)) {
+					groups.add(keyOf.apply(event), event);
+				}
+			}
+
+			@Override
+			public List<Finding> finish() {
+				return groups.findings(finding);
+			}
+
+		};
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.mamori.accesslog.parser.EventKind;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code log-cleared}: an event log was cleared (1102 Security, 104 System and others).

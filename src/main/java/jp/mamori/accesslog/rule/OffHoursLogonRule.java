@@ -5,11 +5,11 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import jp.mamori.accesslog.parser.Access;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code off-hours-logon}: a person logging on interactively or remotely outside business
@@ -38,24 +38,11 @@ public final class OffHoursLogonRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<String> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (Logons.isSuccess(event) && Logons.isPerson(event)
+		return Groups.run(
+				event -> Logons.isSuccess(event) && Logons.isPerson(event)
 						&& (PEOPLE_ACCESS.contains(event.access()) || Logons.isRemoteDesktop(event))
-						&& isOffHours(event, settings)) {
-					groups.add(event.account(), event);
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((account, draft) -> finding(draft, settings));
-			}
-
-		};
+						&& isOffHours(event, settings),
+				event -> event.account(), (account, draft) -> finding(draft, settings));
 	}
 
 	/** Whether the event falls outside business hours or on a day without them. */

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jp.mamori.accesslog.parser.EventKind;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code password-spray}: one source address tries many different accounts within a

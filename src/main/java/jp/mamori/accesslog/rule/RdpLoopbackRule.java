@@ -1,9 +1,7 @@
 package jp.mamori.accesslog.rule;
 
-import java.util.List;
-
 import jp.mamori.accesslog.parser.Addresses;
-import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code rdp-loopback}: a remote desktop logon whose source is the machine itself
@@ -27,23 +25,10 @@ public final class RdpLoopbackRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<String> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (Logons.isSuccess(event) && Logons.isRemoteDesktop(event)
-						&& Addresses.isLoopback(event.sourceAddress()) && Logons.isPerson(event)) {
-					groups.add(event.account(), event);
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((account, draft) -> finding(draft, settings));
-			}
-
-		};
+		return Groups.run(
+				event -> Logons.isSuccess(event) && Logons.isRemoteDesktop(event)
+						&& Addresses.isLoopback(event.sourceAddress()) && Logons.isPerson(event),
+				event -> event.account(), (account, draft) -> finding(draft, settings));
 	}
 
 	private static Finding finding(FindingDraft draft, RuleSettings settings) {

@@ -1,9 +1,7 @@
 package jp.mamori.accesslog.rule;
 
-import java.util.List;
-
 import jp.mamori.accesslog.parser.Access;
-import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code remote-logon}: every successful remote desktop or VPN logon of a person, one
@@ -30,27 +28,11 @@ public final class RemoteLogonRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<Key> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (Logons.isSuccess(event) && Logons.isPerson(event)) {
-					if (Logons.isRemoteDesktop(event)) {
-						groups.add(new Key(event.account(), event.sourceAddress(), false), event);
-					}
-					else if (event.access() == Access.VPN) {
-						groups.add(new Key(event.account(), event.sourceAddress(), true), event);
-					}
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((key, draft) -> finding(key, draft, settings));
-			}
-
-		};
+		return Groups.run(
+				event -> Logons.isSuccess(event) && Logons.isPerson(event)
+						&& (Logons.isRemoteDesktop(event) || event.access() == Access.VPN),
+				event -> new Key(event.account(), event.sourceAddress(), !Logons.isRemoteDesktop(event)),
+				(key, draft) -> finding(key, draft, settings));
 	}
 
 	private static Finding finding(Key key, FindingDraft draft, RuleSettings settings) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code retired-account-logon}: a successful logon by an account the account ledger has

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jp.mamori.accesslog.parser.Access;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code sql-login-failures}: a burst of failed database logins (SQL Server 18456) on one

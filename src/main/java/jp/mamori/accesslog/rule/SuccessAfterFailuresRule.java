@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code success-after-failures}: a successful logon of an account from a source right

@@ -1,9 +1,7 @@
 package jp.mamori.accesslog.rule;
 
-import java.util.List;
-
 import jp.mamori.accesslog.parser.Access;
-import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code unknown-account-logon}: a person's account logging on successfully that the
@@ -27,23 +25,10 @@ public final class UnknownAccountLogonRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<String> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (!accounts.isEmpty() && Logons.isSuccess(event) && Logons.isPerson(event)
-						&& event.access() != Access.SERVICE && accounts.state(event.user()).isEmpty()) {
-					groups.add(event.account(), event);
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((account, draft) -> finding(draft, settings));
-			}
-
-		};
+		return Groups.run(
+				event -> !accounts.isEmpty() && Logons.isSuccess(event) && Logons.isPerson(event)
+						&& event.access() != Access.SERVICE && accounts.state(event.user()).isEmpty(),
+				event -> event.account(), (account, draft) -> finding(draft, settings));
 	}
 
 	private static Finding finding(FindingDraft draft, RuleSettings settings) {

@@ -1,9 +1,7 @@
 package jp.mamori.accesslog.rule;
 
-import java.util.List;
-
 import jp.mamori.accesslog.parser.Access;
-import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code vpn-login}: every VPN connection (tunnel up, SSL-VPN login), one entry per
@@ -29,22 +27,9 @@ public final class VpnLoginRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<Key> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (Logons.isSuccess(event) && event.access() == Access.VPN) {
-					groups.add(new Key(event.account(), event.sourceAddress()), event);
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((key, draft) -> finding(key, draft, settings));
-			}
-
-		};
+		return Groups.run(event -> Logons.isSuccess(event) && event.access() == Access.VPN,
+				event -> new Key(event.account(), event.sourceAddress()),
+				(key, draft) -> finding(key, draft, settings));
 	}
 
 	private static Finding finding(Key key, FindingDraft draft, RuleSettings settings) {

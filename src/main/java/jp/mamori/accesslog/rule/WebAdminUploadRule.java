@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 
 /**
  * {@code web-admin-upload}: a successful upload or deployment through a web application
@@ -29,22 +30,8 @@ public final class WebAdminUploadRule implements DetectionRule {
 
 	@Override
 	public DetectionRule.Run start(RuleSettings settings, AccountDirectory accounts) {
-		Groups<String> groups = new Groups<>();
-		return new DetectionRule.Run() {
-
-			@Override
-			public void accept(LogEvent event) {
-				if (isUpload(event)) {
-					groups.add(event.sourceAddress(), event);
-				}
-			}
-
-			@Override
-			public List<Finding> finish() {
-				return groups.findings((source, draft) -> finding(source, draft, settings));
-			}
-
-		};
+		return Groups.run(event -> isUpload(event), event -> event.sourceAddress(),
+				(source, draft) -> finding(source, draft, settings));
 	}
 
 	/**

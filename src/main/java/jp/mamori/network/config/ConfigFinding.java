@@ -2,6 +2,8 @@ package jp.mamori.network.config;
 
 import java.util.Objects;
 
+import jp.mamori.shared.Severity;
+
 /**
  * One thing wrong with a device configuration, pointing at the line that causes it.
  *

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jp.mamori.shared.Severity;
+
 /**
  * Finds what checklist item 2-⑬ (接続元制限) is about in one configuration: permits from any
  * source on the outside, management open to anyone, exposed port forwards, outside

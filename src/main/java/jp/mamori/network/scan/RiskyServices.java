@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.mamori.shared.Severity;
+
 /**
  * The services that should not be open on a clinic network without a reason: remote
  * control that ransomware groups use to get in and spread (RDP, VNC, SMB), protocols that

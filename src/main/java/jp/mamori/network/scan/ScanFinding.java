@@ -2,6 +2,8 @@ package jp.mamori.network.scan;
 
 import java.util.Objects;
 
+import jp.mamori.shared.Severity;
+
 /**
  * One thing a scan shows that a person should act on.
  *

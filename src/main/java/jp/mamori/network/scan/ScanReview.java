@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.mamori.shared.Severity;
+
 /**
  * Compares one or more scans with the device ledger and looks at what is open: the use
  * case behind {@code mamori analyze scan}. Findings:

@@ -3,6 +3,7 @@ package jp.mamori.accesslog.rule;
 import java.util.List;
 
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 import org.junit.jupiter.api.Test;
 
 import static jp.mamori.accesslog.rule.Events.at;

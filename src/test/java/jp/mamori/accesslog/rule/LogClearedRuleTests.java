@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.mamori.accesslog.parser.EventKind;
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 import org.junit.jupiter.api.Test;
 
 import static jp.mamori.accesslog.rule.Events.at;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jp.mamori.accesslog.parser.LogEvent;
+import jp.mamori.shared.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

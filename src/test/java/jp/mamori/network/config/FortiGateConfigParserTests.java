@@ -1,5 +1,6 @@
 package jp.mamori.network.config;
 
+import jp.mamori.shared.Severity;
 import org.junit.jupiter.api.Test;
 
 import static jp.mamori.network.config.Configs.findings;

@@ -2,6 +2,7 @@ package jp.mamori.network.config;
 
 import java.util.List;
 
+import jp.mamori.shared.Severity;
 import org.junit.jupiter.api.Test;
 
 import static jp.mamori.network.config.Configs.findings;

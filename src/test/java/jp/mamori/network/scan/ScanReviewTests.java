@@ -2,6 +2,7 @@ package jp.mamori.network.scan;
 
 import java.util.List;
 
+import jp.mamori.shared.Severity;
 import jp.mamori.support.SharedSamples;
 import org.junit.jupiter.api.Test;
 
