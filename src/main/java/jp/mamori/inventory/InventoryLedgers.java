@@ -27,6 +27,17 @@ public class InventoryLedgers {
 
 	public static final String SOFTWARE_ALLOWLIST = "software-allowlist";
 
+	public static final String WIFI = "wifi";
+
+	/** 認証方式 of a Wi-Fi network; the two Enterprise modes authenticate with 802.1X. */
+	public static final Map<String, String> WIFI_AUTH = Choices.of("wpa2-personal", "WPA2-Personal", "wpa3-personal",
+			"WPA3-Personal", "wpa2-enterprise", "WPA2-Enterprise", "wpa3-enterprise", "WPA3-Enterprise", "open",
+			"オープン（認証なし）", "wep", "WEP", "other", "その他");
+
+	/** ネットワーク区分 of a Wi-Fi network. */
+	public static final Map<String, String> WIFI_SEGMENTS = Choices.of("emr", "電子カルテ系", "business", "業務系", "guest",
+			"ゲスト", "patient", "患者用");
+
 	public static final Map<String, String> DEVICE_KINDS = Choices.of("server", "サーバ", "pc", "端末PC", "network",
 			"ネットワーク機器", "medical", "医療機器", "other", "その他");
 
@@ -205,6 +216,46 @@ public class InventoryLedgers {
 						bool("twoFactor", "二要素認証", "Two-factor").aliases("多要素認証", "2FA", "MFA").example("はい").build(),
 						text("note", "備考", "Note").max(2000).aliases("メモ", "note").build()),
 				"name", 30);
+	}
+
+	@Bean
+	LedgerDefinition wifiLedger() {
+		return new LedgerDefinition(WIFI, "inventory_wifi", "無線LAN台帳", "Wi-Fi register", List.of("2-⑬"),
+				"院内で飛んでいる無線LAN（SSID）ごとに、設置場所、認証方式、802.1X 認証や MAC アドレス制限の有無、どのネットワーク区分に"
+						+ "つながるかを記録します。電子カルテ系の無線LANは登録した機器だけがつながるように、患者用・ゲスト用は電子カルテ系から" + "分けておく必要があります。",
+				"One row per SSID: where it is broadcast, authentication, 802.1X and MAC restriction, and which network "
+						+ "it joins. EMR Wi-Fi must admit registered devices only; guest and patient Wi-Fi must be separated "
+						+ "from the EMR network.",
+				List.of(text("ssid", "SSID", "SSID").required()
+					.max(100)
+					.aliases("ネットワーク名", "無線LAN名", "ESSID", "SSID名")
+					.example("EMR-WLAN")
+					.build(),
+						text("location", "設置場所", "Where broadcast").aliases("場所", "設置", "エリア", "location")
+							.example("2階病棟")
+							.build(),
+						choice("auth", "認証方式", "Authentication", WIFI_AUTH)
+							.aliases("認証", "暗号化", "セキュリティ", "authentication")
+							.example("WPA2-Enterprise")
+							.build(),
+						bool("dot1x", "802.1X認証", "802.1X").aliases("802.1X", "IEEE802.1X", "RADIUS", "証明書認証")
+							.example("はい")
+							.build(),
+						bool("macFilter", "MACアドレス制限", "MAC filtering").aliases("MACフィルタ", "MACアドレスフィルタリング", "MAC制限")
+							.example("はい")
+							.build(),
+						choice("segment", "ネットワーク区分", "Network segment", WIFI_SEGMENTS)
+							.aliases("区分", "セグメント", "接続先ネットワーク", "segment", "VLAN")
+							.example("電子カルテ系")
+							.build(),
+						bool("separated", "電子カルテ系と分離", "Separated from EMR").aliases("分離", "電子カルテ系から分離", "separated")
+							.example("はい")
+							.build(),
+						bool("hidden", "ステルス（SSID非通知）", "Hidden SSID").aliases("ステルス", "SSID非通知", "hidden")
+							.example("いいえ")
+							.build(),
+						text("note", "備考", "Note").max(2000).aliases("メモ", "note").build()),
+				"ssid", 27);
 	}
 
 }
