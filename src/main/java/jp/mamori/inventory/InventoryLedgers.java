@@ -30,8 +30,8 @@ public class InventoryLedgers {
 	public static final String WIFI = "wifi";
 
 	/** 認証方式 of a Wi-Fi network; the two Enterprise modes authenticate with 802.1X. */
-	public static final Map<String, String> WIFI_AUTH = Choices.of("wpa2-personal", "WPA2-Personal", "wpa3-personal",
-			"WPA3-Personal", "wpa2-enterprise", "WPA2-Enterprise", "wpa3-enterprise", "WPA3-Enterprise", "open",
+	public static final Map<String, String> WIFI_AUTH = Choices.of("wpa2_personal", "WPA2-Personal", "wpa3_personal",
+			"WPA3-Personal", "wpa2_enterprise", "WPA2-Enterprise", "wpa3_enterprise", "WPA3-Enterprise", "open",
 			"オープン（認証なし）", "wep", "WEP", "other", "その他");
 
 	/** ネットワーク区分 of a Wi-Fi network. */

@@ -25,7 +25,7 @@ import static jp.mamori.evaluation.CheckFindings.yes;
 class WifiSeparatedCheck implements Check {
 
 	/** Authentication modes that are 802.1X by definition. */
-	static final Set<String> ENTERPRISE = Set.of("wpa2-enterprise", "wpa3-enterprise");
+	static final Set<String> ENTERPRISE = Set.of("wpa2_enterprise", "wpa3_enterprise");
 
 	/**
 	 * Authentication modes that protect nothing: no key, or a key broken for two decades.
