@@ -50,6 +50,20 @@ public class CreateAssessment {
 	@Transactional
 	public Assessment create(OrgId org, Integer fiscalYear, String versionId, String formCode, UUID seedFrom,
 			String by) {
+		return create(org, fiscalYear, versionId, formCode, seedFrom, "", by);
+	}
+
+	/**
+	 * Creates an assessment for a subject: a 事業者確認用 holding one vendor's answers (the
+	 * vendor's name), so that each vendor of the organisation has its own form per 年度.
+	 */
+	@Transactional
+	public Assessment create(OrgId org, Integer fiscalYear, String versionId, String formCode, UUID seedFrom,
+			String subject, String by) {
+		String who = subject == null ? "" : subject.strip();
+		if (who.length() > 200) {
+			throw new InvalidInputException("subject", "事業者名は200文字以内で入力してください");
+		}
 		if (fiscalYear == null) {
 			throw new InvalidInputException("fiscalYear", "年度を入力してください");
 		}
@@ -67,13 +81,16 @@ public class CreateAssessment {
 			.orElseThrow(() -> new InvalidInputException("form", "様式は institution / pharmacy / vendor のいずれかです"));
 		ChecklistForm checklist = catalog.form(versionId, form)
 			.orElseThrow(() -> new InvalidInputException("form", versionId + " に様式 " + form.label() + " はありません"));
-		if (repository.find(org, year, form, versionId).isPresent()) {
-			throw new ConflictException(
-					year.japaneseLabel() + "の" + versionId + "（" + form.label() + "）のチェックリストは既にあります");
+		if (!who.isEmpty() && form != FormCode.VENDOR) {
+			throw new InvalidInputException("subject", "事業者名を付けられるのは事業者確認用だけです");
+		}
+		if (repository.find(org, year, form, versionId, who).isPresent()) {
+			throw new ConflictException(year.japaneseLabel() + "の" + versionId + "（" + form.label()
+					+ (who.isEmpty() ? "" : "・" + who) + "）のチェックリストは既にあります");
 		}
 		AssessmentView seed = seedFrom == null ? null : queries.view(org, seedFrom);
 		Instant now = clock.instant();
-		Assessment assessment = new Assessment(UUID.randomUUID(), org, year, versionId, form, seedFrom, now, by);
+		Assessment assessment = new Assessment(UUID.randomUUID(), org, year, versionId, form, seedFrom, now, by, who);
 		repository.insert(assessment);
 		repository.insertRound(org, assessment.id(), 1, now);
 		for (CatalogItem item : checklist.items()) {

@@ -63,8 +63,9 @@ public class ChecklistExport {
 
 	public static String fileName(Assessment assessment, int round, ExportFormat format) {
 		String version = assessment.versionId().replaceAll("[^A-Za-z0-9_-]", "_");
-		return "checklist-" + version + "-" + assessment.form().code() + "-" + assessment.fiscalYear().startYear()
-				+ "-round" + round + "." + format.code();
+		String subject = assessment.subject().isEmpty() ? "" : "-" + assessment.id().toString().substring(0, 8);
+		return "checklist-" + version + "-" + assessment.form().code() + subject + "-"
+				+ assessment.fiscalYear().startYear() + "-round" + round + "." + format.code();
 	}
 
 	/**
@@ -74,8 +75,8 @@ public class ChecklistExport {
 	public String japaneseFileName(OrgId org, UUID assessmentId, int round, ExportFormat format) {
 		Assessment assessment = assessments.require(org, assessmentId);
 		String name = organizations.require(org).name();
-		String fileName = String.join("_", "チェックリスト", assessment.fiscalYear().japaneseLabel(),
-				assessment.form().label(), round + "回目", name) + "." + format.code();
+		String fileName = String.join("_", "チェックリスト", assessment.fiscalYear().japaneseLabel(), assessment.formLabel(),
+				round + "回目", name) + "." + format.code();
 		// characters Windows or macOS refuse in file names
 		return fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
 	}

@@ -148,8 +148,8 @@ public class EvidencePack {
 				for (ExportFormat format : ExportFormat.values()) {
 					String name = "01_チェックリスト/" + checklistExport.japaneseFileName(org, assessment.id(), round, format);
 					entry(zip, name, checklistExport.export(org, assessment.id(), round, format, requestedBy));
-					parts.add(new Part(name, view.version().era() + " " + view.form().title() + "（" + round + "回目まで記入、"
-							+ format.code() + "）", List.of()));
+					parts.add(new Part(name, view.version().era() + " " + assessment.formLabel() + "（" + round
+							+ "回目まで記入、" + format.code() + "）", List.of()));
 				}
 			}
 			for (LedgerExtract extract : EXTRACTS) {
@@ -191,7 +191,9 @@ public class EvidencePack {
 		return assessments.list(org)
 			.stream()
 			.filter(a -> a.fiscalYear().equals(year))
-			.sorted(Comparator.comparing(Assessment::versionId).thenComparing(a -> a.form().code()))
+			.sorted(Comparator.comparing(Assessment::versionId)
+				.thenComparing(a -> a.form().code())
+				.thenComparing(Assessment::subject))
 			.toList();
 	}
 
@@ -275,10 +277,11 @@ public class EvidencePack {
 			}
 			List<String> forms = parts.stream()
 				.map(Part::path)
-				.filter(p -> p.startsWith("01_") && p.contains(view.form().code().label()))
+				.filter(p -> p.startsWith("01_") && p.contains(assessment.formLabel() + "_"))
 				.toList();
 			body.append("<h2 class=\"page-break\">索引: ")
-				.append(h(view.version().era() + " " + view.form().title()))
+				.append(h(view.version().era() + " " + view.form().title()
+						+ (assessment.subject().isEmpty() ? "" : "（" + assessment.subject() + "）")))
 				.append("</h2><p class=\"muted\">記入済みの様式: ")
 				.append(h(String.join("、", forms)))
 				.append("</p>");

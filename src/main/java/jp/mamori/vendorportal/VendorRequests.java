@@ -223,19 +223,22 @@ public class VendorRequests {
 
 	/**
 	 * The client accepts the answer: it is copied into the client's 事業者確認用 assessment of
-	 * the 年度 and version (created if absent), into its latest open round, 確認日 the day the
-	 * vendor answered.
+	 * that vendor for the 年度 and version (created if absent), into its latest open round,
+	 * 確認日 the day the vendor answered.
 	 */
 	@Transactional
 	public VendorRequest accept(OrgId client, UUID id, String by) {
 		VendorRequest request = answeredForClient(client, id);
+		// one 事業者確認用 per vendor and 年度: a second vendor's answers never overwrite the
+		// first's
+		String vendorName = organizations.require(request.vendor()).name();
 		Assessment assessment = assessments.list(client)
 			.stream()
 			.filter(a -> a.fiscalYear().startYear() == request.fiscalYear() && a.versionId().equals(request.versionId())
-					&& a.form() == FormCode.VENDOR)
+					&& a.form() == FormCode.VENDOR && a.subject().equals(vendorName))
 			.findFirst()
 			.orElseGet(() -> createAssessment.create(client, request.fiscalYear(), request.versionId(),
-					FormCode.VENDOR.code(), null, by));
+					FormCode.VENDOR.code(), null, vendorName, by));
 		AssessmentRound round = assessments.rounds(client, assessment.id())
 			.stream()
 			.filter(AssessmentRound::isOpen)

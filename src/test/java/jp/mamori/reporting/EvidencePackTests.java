@@ -3,6 +3,7 @@ package jp.mamori.reporting;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -14,6 +15,7 @@ import jp.mamori.continuity.ContinuityLedgers;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.inventory.InventoryLedgers;
 import jp.mamori.policy.PolicyLedgers;
+import jp.mamori.assessment.CreateAssessment;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
 import jp.mamori.support.LedgerMother;
@@ -50,6 +52,9 @@ class EvidencePackTests {
 
 	@Autowired
 	LedgerMother ledgers;
+
+	@Autowired
+	CreateAssessment createAssessment;
 
 	private Fixtures.ClinicWithChecklist clinic;
 
@@ -92,6 +97,37 @@ class EvidencePackTests {
 			.contains("作成日時 令和7年6月15日 10:00")
 			.contains("03_台帳/機器台帳.xlsx")
 			.contains("索引");
+	}
+
+	@Test
+	void holdsOneVendorFormPerVendorNamedOnTheForm() throws Exception {
+		createAssessment.create(clinic.org().id(), 2025, "R7", "vendor", null, "みどりメディカル株式会社", "test");
+		createAssessment.create(clinic.org().id(), 2025, "R7", "vendor", null, "あおば電子", "test");
+
+		Map<String, byte[]> entries = unzip(
+				download("/api/v1/orgs/" + clinic.org().id() + "/evidence-pack?fy=2025", clinic.username()));
+
+		for (String vendor : List.of("みどりメディカル株式会社", "あおば電子")) {
+			String xlsx = entries.keySet()
+				.stream()
+				.filter(n -> n.startsWith("01_チェックリスト/") && n.contains("事業者確認用（" + vendor + "）") && n.endsWith(".xlsx"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no vendor form of " + vendor + " in " + entries.keySet()));
+			assertThat(entries).containsKey(xlsx.replace(".xlsx", ".pdf"));
+			try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(entries.get(xlsx)))) {
+				assertThat(cellTexts(form)).anyMatch(t -> t.contains("事業者名: " + vendor + "（" + clinic.org().name()));
+			}
+		}
+	}
+
+	static List<String> cellTexts(XSSFWorkbook book) {
+		List<String> texts = new java.util.ArrayList<>();
+		book.getSheetAt(0).forEach(row -> row.forEach(cell -> {
+			if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+				texts.add(cell.getStringCellValue());
+			}
+		}));
+		return texts;
 	}
 
 	@Test

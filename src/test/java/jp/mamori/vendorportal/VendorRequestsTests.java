@@ -257,6 +257,42 @@ class VendorRequestsTests {
 	}
 
 	@Test
+	void eachVendorsAcceptedAnswersGoIntoAFormOfTheirOwn() {
+		Side clinic = clinic("vp-clinic-two");
+		Side first = vendor("vp-vendor-one");
+		Side second = vendor("vp-vendor-two");
+		VendorRequest toFirst = requests.send(clinic.org().id(), first.org().id().toString(), 2025, "R7", "電子カルテ",
+				clinic.username());
+		VendorRequest toSecond = requests.send(clinic.org().id(), second.org().id().toString(), 2025, "R7", "PACS",
+				clinic.username());
+		requests.submit(first.org().id(), toFirst.id(), answersWithOneNo("一社目の予定"), first.username());
+		Map<String, VendorAnswer> allYes = new LinkedHashMap<>();
+		for (CatalogItem item : catalog.requireForm("R7", FormCode.VENDOR).items()) {
+			allYes.put(item.id(), new VendorAnswer(item.id(), "yes", null, null));
+		}
+		requests.submit(second.org().id(), toSecond.id(), allYes, second.username());
+
+		requests.accept(clinic.org().id(), toFirst.id(), clinic.username());
+		requests.accept(clinic.org().id(), toSecond.id(), clinic.username());
+
+		var vendorForms = assessments.list(clinic.org().id())
+			.stream()
+			.filter(a -> a.form() == FormCode.VENDOR)
+			.toList();
+		assertThat(vendorForms).extracting(a -> a.subject())
+			.containsExactlyInAnyOrder(first.org().name(), second.org().name());
+		String no = catalog.requireForm("R7", FormCode.VENDOR).items().get(1).id();
+		var firstView = assessments.view(clinic.org().id(),
+				requests.requireForClient(clinic.org().id(), toFirst.id()).assessmentId());
+		var secondView = assessments.view(clinic.org().id(),
+				requests.requireForClient(clinic.org().id(), toSecond.id()).assessmentId());
+		assertThat(firstView.row(no).orElseThrow().round(1).answer().value()).isEqualTo(AnswerValue.NO);
+		assertThat(firstView.row(no).orElseThrow().round(1).answer().note()).isEqualTo("一社目の予定");
+		assertThat(secondView.row(no).orElseThrow().round(1).answer().value()).isEqualTo(AnswerValue.YES);
+		assertThat(firstView.assessment().formLabel()).isEqualTo("事業者確認用（" + first.org().name() + "）");
+	}
+
+	@Test
 	void vendorCannotDecideAndClientCannotAnswer() throws Exception {
 		Side clinic = clinic("vp-clinic-x");
 		Side vendor = vendor("vp-vendor-x");

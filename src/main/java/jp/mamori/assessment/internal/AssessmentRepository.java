@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssessmentRepository {
 
-	private static final String ASSESSMENT_COLUMNS = "id, org_id, fiscal_year, catalog_version, form, seeded_from, created_at, created_by";
+	private static final String ASSESSMENT_COLUMNS = "id, org_id, fiscal_year, catalog_version, form, seeded_from, created_at, created_by, subject";
 
 	private static final String ANSWER_COLUMNS = "item_id, round_no, answer, checked_on, target_date, note, needs_recheck, "
 			+ "previous_answer, previous_checked_on, version, updated_at, updated_by";
@@ -37,9 +37,9 @@ public class AssessmentRepository {
 	}
 
 	public void insert(Assessment a) {
-		jdbc.sql("insert into assessment (" + ASSESSMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("insert into assessment (" + ASSESSMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(a.id(), a.org().value(), a.fiscalYear().startYear(), a.versionId(), a.form().code(), a.seededFrom(),
-					utc(a.createdAt()), a.createdBy())
+					utc(a.createdAt()), a.createdBy(), a.subject())
 			.update();
 	}
 
@@ -50,11 +50,11 @@ public class AssessmentRepository {
 			.optional();
 	}
 
-	public Optional<Assessment> find(OrgId org, FiscalYear year, FormCode form, String versionId) {
+	public Optional<Assessment> find(OrgId org, FiscalYear year, FormCode form, String versionId, String subject) {
 		return jdbc
 			.sql("select " + ASSESSMENT_COLUMNS + " from assessment "
-					+ "where org_id = ? and fiscal_year = ? and form = ? and catalog_version = ?")
-			.params(org.value(), year.startYear(), form.code(), versionId)
+					+ "where org_id = ? and fiscal_year = ? and form = ? and catalog_version = ? and subject = ?")
+			.params(org.value(), year.startYear(), form.code(), versionId, subject == null ? "" : subject.strip())
 			.query(AssessmentRepository::assessment)
 			.optional();
 	}
@@ -62,7 +62,7 @@ public class AssessmentRepository {
 	public List<Assessment> findAll(OrgId org) {
 		return jdbc
 			.sql("select " + ASSESSMENT_COLUMNS + " from assessment where org_id = ? "
-					+ "order by fiscal_year desc, created_at desc")
+					+ "order by fiscal_year desc, created_at desc, subject")
 			.param(org.value())
 			.query(AssessmentRepository::assessment)
 			.list();
@@ -148,7 +148,7 @@ public class AssessmentRepository {
 		return new Assessment(rs.getObject("id", UUID.class), new OrgId(rs.getObject("org_id", UUID.class)),
 				FiscalYear.of(rs.getInt("fiscal_year")), rs.getString("catalog_version"),
 				FormCode.require(rs.getString("form")), rs.getObject("seeded_from", UUID.class),
-				instant(rs, "created_at"), rs.getString("created_by"));
+				instant(rs, "created_at"), rs.getString("created_by"), rs.getString("subject"));
 	}
 
 	private static Answer answer(ResultSet rs, int row) throws SQLException {

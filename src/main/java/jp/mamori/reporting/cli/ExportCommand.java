@@ -81,12 +81,13 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 			@Option(names = "--fy", paramLabel = "YEAR", description = "年度の開始年 (例: 2025 = 令和7年度)") Integer fiscalYear,
 			@Option(names = "--form", paramLabel = "FORM", description = "institution | pharmacy | vendor") String form,
 			@Option(names = "--version", paramLabel = "VERSION", description = "版 (例: R7)") String version,
+			@Option(names = "--vendor", paramLabel = "NAME", description = "事業者ごとの事業者確認用のとき、その事業者名") String vendor,
 			@Option(names = "--round", required = true, paramLabel = "N", description = "N回目まで出力") int round,
 			@Option(names = "--out", required = true, paramLabel = "FILE", description = "出力先 (.xlsx / .pdf)") Path out,
 			@Option(names = { "-h", "--help" }, usageHelp = true, description = "使い方を表示") boolean help) {
 		ExportFormat format = formatOf(out);
 		Organization organization = organizations.resolve(org);
-		Assessment assessment = assessment(organization, assessmentId, fiscalYear, form, version);
+		Assessment assessment = assessment(organization, assessmentId, fiscalYear, form, version, vendor);
 		byte[] content = export.export(organization.id(), assessment.id(), round, format, actor());
 		Path target = out.toAbsolutePath().normalize();
 		try {
@@ -179,10 +180,10 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 	}
 
 	private Assessment assessment(Organization org, String assessmentId, Integer fiscalYear, String form,
-			String version) {
+			String version, String vendor) {
 		if (assessmentId != null) {
-			if (fiscalYear != null || form != null || version != null) {
-				throw new BadInputException("--assessment と --fy/--form/--version は同時に指定できません");
+			if (fiscalYear != null || form != null || version != null || vendor != null) {
+				throw new BadInputException("--assessment と --fy/--form/--version/--vendor は同時に指定できません");
 			}
 			UUID id;
 			try {
@@ -203,12 +204,26 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 			.stream()
 			.filter(a -> a.fiscalYear().equals(year) && a.form() == code)
 			.filter(a -> version == null || a.versionId().equalsIgnoreCase(version.strip()))
+			.filter(a -> a.subject().equals(vendor == null ? "" : vendor.strip()))
 			.toList();
+		if (candidates.isEmpty() && vendor == null) {
+			List<String> vendors = assessments.list(org.id())
+				.stream()
+				.filter(a -> a.fiscalYear().equals(year) && a.form() == code && !a.subject().isEmpty())
+				.map(Assessment::subject)
+				.distinct()
+				.toList();
+			if (!vendors.isEmpty()) {
+				throw new BadInputException(year.japaneseLabel() + "の" + code.label()
+						+ "は事業者ごとにあります。--vendor で事業者名を指定してください: " + String.join("、", vendors));
+			}
+		}
 		return candidates.stream()
 			.max(Comparator.comparing((Assessment a) -> catalog.requireVersion(a.versionId()).fiscalYear())
 				.thenComparing(Assessment::versionId))
-			.orElseThrow(() -> new BadInputException(year.japaneseLabel() + "の" + code.label()
-					+ (version == null ? "" : "（" + version + "）") + "のチェックリストがありません: " + org.name()));
+			.orElseThrow(() -> new BadInputException(
+					year.japaneseLabel() + "の" + code.label() + (vendor == null ? "" : "・" + vendor.strip())
+							+ (version == null ? "" : "（" + version + "）") + "のチェックリストがありません: " + org.name()));
 	}
 
 	static ExportFormat formatOf(Path out) {

@@ -109,8 +109,20 @@ public record ChecklistLayout(String title, String formTitle, String inspectionN
 			}
 		}
 		return new ChecklistLayout(version.era() + " " + view.form().documentTitle(),
-				FormWording.formTitle(view.form().title()), notice, FormWording.nameLabel(view.form().code()) + orgName,
+				FormWording.formTitle(view.form().title()), notice, nameLine(view, orgName),
 				FormWording.FISCAL_YEAR + view.assessment().fiscalYear().japaneseLabel(), round, lines);
+	}
+
+	/**
+	 * 事業者名 of a per-vendor 事業者確認用 is the vendor, with the institution it answered for;
+	 * every other form names the organisation itself.
+	 */
+	static String nameLine(AssessmentView view, String orgName) {
+		String subject = view.assessment().subject();
+		if (subject.isEmpty()) {
+			return FormWording.nameLabel(view.form().code()) + orgName;
+		}
+		return FormWording.nameLabel(view.form().code()) + subject + "（" + orgName + " 向け）";
 	}
 
 	/**
