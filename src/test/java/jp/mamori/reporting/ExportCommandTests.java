@@ -75,6 +75,25 @@ class ExportCommandTests {
 	}
 
 	@Test
+	void asksWhichVendorWhenTheVendorFormExistsPerVendor() {
+		Organization org = clinic();
+		createAssessment.create(org.id(), 2025, "R7", "vendor", null, "みどりメディカル", "tester");
+		createAssessment.create(org.id(), 2025, "R7", "vendor", null, "あおば電子", "tester");
+		Path file = dir.resolve("vendor.xlsx");
+
+		int ambiguous = run("export", "checklist", "--org", org.name(), "--fy", "2025", "--form", "vendor", "--round",
+				"1", "--out", file.toString());
+		int chosen = run("export", "checklist", "--org", org.name(), "--fy", "2025", "--form", "vendor", "--vendor",
+				"あおば電子", "--round", "1", "--out", file.toString());
+
+		assertThat(ambiguous).isEqualTo(2);
+		assertThat(err.toString()).contains("--vendor").contains("みどりメディカル").contains("あおば電子");
+		assertThat(chosen).as(err.toString()).isZero();
+		assertThat(ExportedWorkbook.read(read(file)).rows())
+			.anyMatch(cells -> cells.contains("事業者名: あおば電子（" + org.name() + " 向け）"));
+	}
+
+	@Test
 	void picksTheAssessmentByYearAndFormAndWritesAPdf() throws Exception {
 		Organization org = clinic();
 		createAssessment.create(org.id(), 2025, "R6", "institution", null, "tester");
