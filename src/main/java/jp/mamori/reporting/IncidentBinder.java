@@ -21,6 +21,8 @@ import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.LedgerValues;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.vendor.VendorLedgers;
+import jp.mamori.vendorportal.VendorLink;
+import jp.mamori.vendorportal.VendorLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,8 +77,11 @@ public class IncidentBinder {
 
 	private final Clock clock;
 
+	private final VendorLinks vendorLinks;
+
 	IncidentBinder(Organizations organizations, Ledgers ledgers, LedgerStore store, BinderPrintRepository prints,
-			Clock clock) {
+			Clock clock, VendorLinks vendorLinks) {
+		this.vendorLinks = vendorLinks;
 		this.organizations = organizations;
 		this.ledgers = ledgers;
 		this.store = store;
@@ -186,6 +191,23 @@ public class IncidentBinder {
 		if (!vendorRows.isEmpty()) {
 			EvidencePack.table(body, vendors, vendorRows, List.of("name", "contactPerson", "phone", "systems",
 					"maintenanceContract", "contractFrom", "contractTo", "note"));
+		}
+		// the contract numbers and emergency contacts registered with the vendor links
+		List<VendorLink> links = vendorLinks.ofClient(org);
+		if (!links.isEmpty()) {
+			body.append("<table><tr><th>事業者</th><th>契約番号</th><th>契約の対象のシステム</th><th>緊急連絡先</th></tr>");
+			for (VendorLink link : links) {
+				body.append("<tr><td>")
+					.append(h(vendorLinks.name(link.vendor())))
+					.append("</td><td>")
+					.append(h(link.contractNumber()))
+					.append("</td><td>")
+					.append(h(link.systemsText()))
+					.append("</td><td>")
+					.append(h(link.emergencyContact() == null ? "" : link.emergencyContact()))
+					.append("</td></tr>");
+			}
+			body.append("</table>");
 		}
 
 		reportForm(body, "厚生労働省への報告", "mhlw", contactRows, ContactLedger.MHLW_PHONE,

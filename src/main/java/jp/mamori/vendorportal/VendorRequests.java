@@ -63,9 +63,12 @@ public class VendorRequests {
 
 	private final Clock clock;
 
+	private final VendorLinks links;
+
 	VendorRequests(VendorRequestRepository repository, Organizations organizations, Catalog catalog,
 			AssessmentQueries assessments, CreateAssessment createAssessment, RecordAnswer recordAnswer,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, VendorLinks links) {
+		this.links = links;
 		this.repository = repository;
 		this.organizations = organizations;
 		this.catalog = catalog;
@@ -133,6 +136,9 @@ public class VendorRequests {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
+		// only to a vendor the client linked by contract, and only for the systems it
+		// covers
+		links.requireCovers(client, vendor.id(), covered);
 		VendorRequest request = new VendorRequest(UUID.randomUUID(), client, vendor.id(), year.startYear(), version,
 				covered, VendorRequestStatus.REQUESTED, null, clock.instant(), by, null, null, null, null, null);
 		repository.insert(request);

@@ -1,17 +1,22 @@
 package jp.mamori.browser;
 
 import java.util.List;
+import java.util.Map;
 
 import jp.mamori.catalog.Catalog;
 import jp.mamori.catalog.CatalogItem;
 import jp.mamori.catalog.FormCode;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
+import jp.mamori.inventory.InventoryLedgers;
 import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.Organizations;
+import jp.mamori.shared.ledger.LedgerRecords;
+import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Browser;
 import jp.mamori.support.BrowserJourney;
 import jp.mamori.support.Fixtures;
+import jp.mamori.vendorportal.VendorLinks;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -40,6 +45,15 @@ class VendorPortalBrowserTests extends BrowserJourney {
 	@Autowired
 	Catalog catalog;
 
+	@Autowired
+	VendorLinks links;
+
+	@Autowired
+	LedgerRecords records;
+
+	@Autowired
+	Ledgers ledgers;
+
 	@Test
 	void clinicRequestsVendorAnswersClinicAccepts() {
 		String director = Fixtures.uniqueName("vp-director");
@@ -49,6 +63,11 @@ class VendorPortalBrowserTests extends BrowserJourney {
 		String vendorUser = Fixtures.uniqueName("vp-vendor");
 		var vendor = organizations.create("株式会社テスト医療システム " + vendorUser, OrgKind.VENDOR, "test");
 		users.create(vendor.id(), vendorUser, "保守 一郎", Fixtures.PASSWORD, OrgRole.EDITOR, "test");
+		// the clinic's device ledger names the system, and its administrator links the
+		// vendor for it: requests go only to linked vendors
+		records.create(ledgers.require(InventoryLedgers.DEVICES), clinic.id(),
+				Map.of("name", "電子カルテサーバ", "kind", "server", "system", "電子カルテ（保守契約 第12号）"), director);
+		links.link(clinic.id(), vendor.id().toString(), List.of("電子カルテ（保守契約 第12号）"), "第12号", null, director);
 		List<CatalogItem> items = catalog.requireForm("R7", FormCode.VENDOR).items();
 		String noItem = items.get(1).id();
 

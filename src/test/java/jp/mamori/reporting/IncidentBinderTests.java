@@ -2,11 +2,14 @@ package jp.mamori.reporting;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jp.mamori.continuity.ContactLedger;
 import jp.mamori.continuity.ContinuityLedgers;
 import jp.mamori.identity.OrgRole;
+import jp.mamori.organization.OrgKind;
+import jp.mamori.organization.Organizations;
 import jp.mamori.shared.ledger.LedgerRow;
 import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
@@ -15,6 +18,7 @@ import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
 import jp.mamori.support.LedgerMother;
 import jp.mamori.vendor.VendorLedgers;
+import jp.mamori.vendorportal.VendorLinks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,6 +57,12 @@ class IncidentBinderTests {
 	@Autowired
 	IncidentBinder binder;
 
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	VendorLinks vendorLinks;
+
 	private Fixtures.ClinicWithChecklist clinic;
 
 	private LedgerRow director;
@@ -68,7 +78,12 @@ class IncidentBinderTests {
 		ledgers.row(ContinuityLedgers.RECOVERY_PROCEDURES, org, Map.of("system", "電子カルテ", "priority", "1", "rtoHours",
 				"24", "steps", "ネットワークから切り離す、オフラインのバックアップから復元する"));
 		ledgers.row(ContinuityLedgers.BACKUPS, org, Map.of("system", "電子カルテ", "location", "外付けHDD（金庫）"));
-		ledgers.row(VendorLedgers.VENDORS, org, Map.of("name", "みどりメディカル株式会社", "phone", "0120-111-222"));
+		ledgers.row(VendorLedgers.VENDORS, org,
+				Map.of("name", "みどりメディカル株式会社", "phone", "0120-111-222", "systems", "電子カルテ"));
+		// the vendor organisation linked by contract: its contract number belongs in the
+		// binder
+		var vendor = organizations.create("みどりメディカル " + Fixtures.uniqueName("binder-vendor"), OrgKind.VENDOR, "test");
+		vendorLinks.link(org, vendor.id().toString(), List.of("電子カルテ"), "保守契約 第34号", "夜間 0120-999-000", "test");
 	}
 
 	@Test
@@ -93,6 +108,8 @@ class IncidentBinderTests {
 				.contains("1. 電子カルテ（目標 24 時間以内）")
 				.contains("外付けHDD（金庫）")
 				.contains("0120-111-222")
+				.contains("保守契約 第34号")
+				.contains("夜間 0120-999-000")
 				.contains("報告様式: 厚生労働省への報告")
 				.contains(ContactLedger.MHLW_PHONE)
 				.contains("個人情報保護委員会");

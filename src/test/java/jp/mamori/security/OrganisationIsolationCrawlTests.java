@@ -20,6 +20,7 @@ import jp.mamori.identity.ApiTokens;
 import jp.mamori.identity.Invitations;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
+import jp.mamori.inventory.InventoryLedgers;
 import jp.mamori.organization.DetailConsent;
 import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.OrganizationGroups;
@@ -29,6 +30,7 @@ import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
+import jp.mamori.vendorportal.VendorLinks;
 import jp.mamori.vendorportal.VendorRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,23 @@ class OrganisationIsolationCrawlTests {
 
 	String tokenOfB;
 
+	String vendorOrg;
+
+	String outOfScope;
+
+	Set<UUID> inScopeIds;
+
+	String nameOfB;
+
+	String secretOfB;
+
+	String deviceOfB;
+
+	String clientB;
+
+	@Autowired
+	VendorLinks vendorLinks;
+
 	@BeforeEach
 	void twoOrganisations() {
 		a = fixtures.clinicWithR7Checklist("crawl-a", OrgRole.ADMIN);
@@ -151,12 +170,34 @@ class OrganisationIsolationCrawlTests {
 		var vendorOfA = organizations.create("A-VENDOR-ORG-" + UUID.randomUUID(), OrgKind.VENDOR, "a");
 		userOfAsVendor = Fixtures.uniqueName("crawl-vendor");
 		users.create(vendorOfA.id(), userOfAsVendor, "事業者 太郎", Fixtures.PASSWORD, OrgRole.ADMIN, "a");
+		vendorOrg = vendorOfA.id().toString();
+		// A links the vendor for one system: the vendor may see that system's device and
+		// connections, and nothing else of A
+		var devices = ledgers.require(InventoryLedgers.DEVICES);
+		var connections = ledgers.require(InventoryLedgers.REMOTE_CONNECTIONS);
+		var inScopeDevice = ledgerRecords.create(devices, a.org().id(),
+				Map.of("name", "IN-SCOPE-DEVICE", "kind", "server", "system", secretVendor + "-system"), "a");
+		var inScopeConnection = ledgerRecords.create(connections, a.org().id(),
+				Map.of("vendor", "IN-SCOPE-VPN", "target", secretVendor + "-system"), "a");
+		outOfScope = "OUT-OF-SCOPE-" + UUID.randomUUID();
+		var outOfScopeDevice = ledgerRecords.create(devices, a.org().id(),
+				Map.of("name", outOfScope + "-device", "kind", "server", "system", "OTHER-SYSTEM"), "a");
+		var outOfScopeConnection = ledgerRecords.create(connections, a.org().id(),
+				Map.of("vendor", outOfScope + "-vpn", "target", "OTHER-SYSTEM"), "a");
+		var link = vendorLinks.link(a.org().id(), vendorOrg, List.of(secretVendor + "-system"), "A-CONTRACT", null,
+				"a");
+		var proposal = vendorLinks.propose(vendorOfA.id(), a.org().id(), InventoryLedgers.DEVICES, inScopeDevice.id(),
+				Map.of("location", "PROPOSED-LOCATION"), null, userOfAsVendor);
+		inScopeIds = Set.of(inScopeDevice.id(), inScopeConnection.id());
 		var vendorRequest = vendorRequests.send(a.org().id(), vendorOfA.id().toString(), 2025, "R7",
 				secretVendor + "-system", "a");
 		idsOfA.put("id",
 				List.of(a.assessment().toString(), file.id().toString(), invitation.invitation().id().toString(),
 						tokenId.toString(), contract.id().toString(), device.id().toString(),
-						vendorRequest.id().toString()));
+						vendorRequest.id().toString(), link.id().toString(), proposal.id().toString(),
+						inScopeDevice.id().toString(), inScopeConnection.id().toString(),
+						outOfScopeDevice.id().toString(), outOfScopeConnection.id().toString()));
+		idsOfA.put("client", List.of(a.org().id().toString()));
 		idsOfA.put("contractId", List.of(contract.id().toString()));
 		idsOfA.put("itemId", List.of("2-6"));
 		idsOfA.put("round", List.of("1"));
@@ -179,6 +220,15 @@ class OrganisationIsolationCrawlTests {
 		var b = fixtures.clinicWithR7Checklist("crawl-b", OrgRole.ADMIN);
 		adminOfB = b.username();
 		tokenOfB = tokens.create(b.org().id(), adminOfB, adminOfB);
+		nameOfB = b.org().name();
+		// B is no client of the vendor, even with a device of the same system name
+		secretOfB = "B-ONLY-" + UUID.randomUUID();
+		deviceOfB = ledgerRecords
+			.create(devices, b.org().id(),
+					Map.of("name", secretOfB, "kind", "server", "system", secretVendor + "-system"), adminOfB)
+			.id()
+			.toString();
+		clientB = b.org().id().toString();
 	}
 
 	record Route(HttpMethod method, String pattern, HandlerMethod handler) {
@@ -200,11 +250,15 @@ class OrganisationIsolationCrawlTests {
 
 	/** Every way to fill the route's variables with A's ids. */
 	List<String> urls(String pattern) {
+		return urls(pattern, idsOfA);
+	}
+
+	List<String> urls(String pattern, Map<String, List<String>> ids) {
 		List<String> urls = new ArrayList<>(List.of(pattern));
 		Matcher m = VARIABLE.matcher(pattern);
 		while (m.find()) {
 			String variable = m.group(0);
-			List<String> values = idsOfA.getOrDefault(m.group(1), List.of("1"));
+			List<String> values = ids.getOrDefault(m.group(1), List.of("1"));
 			List<String> next = new ArrayList<>();
 			for (String url : urls) {
 				for (String value : values) {
@@ -283,6 +337,88 @@ class OrganisationIsolationCrawlTests {
 		assertThat(snapshotOfA()).as("A's data after the crawl").isEqualTo(before);
 	}
 
+	/**
+	 * The vendor user crawls its own organisation's routes with its clients filled in —
+	 * A, which linked it for one system, and B, which did not — and every id of A's and
+	 * B's rows: it reaches A's in-scope rows only, no page carries a marker of an
+	 * out-of-scope row of A or anything of B, an unlinked client is not found, and A's
+	 * ledgers are unchanged.
+	 */
+	@Test
+	void vendorReachesOnlyInScopeRowsOfItsLinkedClients() throws Exception {
+		Map<String, List<String>> ids = new LinkedHashMap<>(idsOfA);
+		ids.put("org", List.of(vendorOrg));
+		ids.put("client", List.of(a.org().id().toString(), clientB));
+		List<String> rowIds = new ArrayList<>(idsOfA.get("id"));
+		rowIds.add(deviceOfB);
+		ids.put("id", rowIds);
+		ids.put("ledger", List.of(InventoryLedgers.DEVICES, InventoryLedgers.REMOTE_CONNECTIONS, "vendors"));
+		ids.put("username", List.of(userOfAsVendor));
+		// the vendor may add proposals to A's in-scope rows; nothing else of A changes
+		String before = ledgerValuesOfA() + vendorLinks.ofClient(a.org().id()).size();
+		List<String> problems = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		int reachedInScope = 0;
+		for (Route route : routes()) {
+			if (!route.pattern().startsWith("/orgs/{org}") && !route.pattern().startsWith("/api/v1/orgs/{org}")) {
+				continue;
+			}
+			for (String url : urls(route.pattern(), ids)) {
+				MvcResult result;
+				try {
+					result = mvc.perform(request(route, url).with(user(userOfAsVendor))).andReturn();
+				}
+				catch (Exception ex) {
+					// an error in the vendor's own pages is no leak, but it is reported
+					failures.add(route.method() + " " + url + ": " + ex.getClass().getSimpleName());
+					continue;
+				}
+				int status = result.getResponse().getStatus();
+				String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+				String what = route.method() + " " + url + " → " + status;
+				// A's name is what the vendor legitimately sees of its client; its
+				// device without a system is out of scope like the marked one
+				for (String secret : List.of(secretNote, outOfScope, secretVendor + "-device", secretOfB, nameOfB)) {
+					if (body.contains(secret)) {
+						problems.add(what + ": body contains " + secret);
+					}
+				}
+				if (route.pattern().contains("{client}") && url.contains(clientB) && status != 404 && status != 403) {
+					problems.add(what + ": B is no client of the vendor, expected 403 or 404");
+				}
+				if (route.pattern().contains("/rows/{ledger}/{id}") && status == 200) {
+					if (inScopeIds.stream().noneMatch(id -> url.endsWith(id.toString()))) {
+						problems.add(what + ": a row outside the contract's scope");
+					}
+					else {
+						reachedInScope++;
+					}
+				}
+			}
+		}
+		assertThat(reachedInScope).as("in-scope rows the vendor reached").isGreaterThan(0);
+		assertThat(problems).isEmpty();
+		assertThat(failures).as("requests that failed with an exception").isEmpty();
+		assertThat(ledgerValuesOfA() + vendorLinks.ofClient(a.org().id()).size()).as("A's data after the crawl")
+			.isEqualTo(before);
+		assertThat(vendorLinks.proposalsOfClient(a.org().id())).extracting(p -> p.rowId())
+			.allMatch(inScopeIds::contains);
+	}
+
+	/** The values of A's devices and connections (a proposal must never change them). */
+	String ledgerValuesOfA() {
+		return List.of(InventoryLedgers.DEVICES, InventoryLedgers.REMOTE_CONNECTIONS)
+			.stream()
+			.map(l -> ledgerStore.list(ledgers.require(l), a.org().id(), 0, 1000)
+				.stream()
+				.map(r -> r.id() + "=" + r.version() + r.values())
+				.sorted()
+				.toList()
+				.toString())
+			.toList()
+			.toString();
+	}
+
 	@Test
 	void everyOrganisationRouteIsCrawled() {
 		assertThat(routes()).extracting(Route::pattern)
@@ -290,7 +426,9 @@ class OrganisationIsolationCrawlTests {
 					"/api/v1/orgs/{org}/assessments/{id}/rounds/{round}/answers/{itemId}", "/orgs/{org}/evidence/{id}",
 					"/orgs/{org}/members", "/orgs/{org}/tokens", "/groups/{group}/rollup",
 					"/api/v1/groups/{group}/rollup", "/groups/{group}/rollup/members/{member}",
-					"/orgs/{org}/vendor-requests/{id}", "/orgs/{org}/requests/{id}");
+					"/orgs/{org}/vendor-requests/{id}", "/orgs/{org}/requests/{id}", "/orgs/{org}/vendor-links",
+					"/orgs/{org}/clients/{client}", "/orgs/{org}/clients/{client}/rows/{ledger}/{id}",
+					"/orgs/{org}/vendor-links/proposals/{id}/approve");
 		assertThat(routes()).filteredOn(r -> !ofAnOrganisation(r.pattern()))
 			.extracting(Route::pattern)
 			.allSatisfy(p -> assertThat(INSTANCE_ROUTES.contains(p) || p.startsWith("/account")
@@ -312,7 +450,9 @@ class OrganisationIsolationCrawlTests {
 				+ invitations.list(a.org().id()).stream().filter(i -> i.acceptedAt() == null && !i.revoked()).count()
 				+ "|" + tokens.list(a.org().id()).stream().filter(t -> t.revokedAt() == null).count() + "|"
 				+ ledgers.all().stream().map(l -> l.id() + "=" + ledgerStore.count(l, a.org().id())).toList() + "|"
-				+ vendorRequests.ofClient(a.org().id()).stream().map(r -> r.status() + r.systems()).toList();
+				+ vendorRequests.ofClient(a.org().id()).stream().map(r -> r.status() + r.systems()).toList() + "|"
+				+ vendorLinks.ofClient(a.org().id()).size() + "|"
+				+ vendorLinks.proposalsOfClient(a.org().id()).stream().map(p -> p.status()).toList();
 	}
 
 }

@@ -3,6 +3,7 @@ package jp.mamori.vendorportal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,11 +16,14 @@ import jp.mamori.catalog.CatalogItem;
 import jp.mamori.catalog.FormCode;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
+import jp.mamori.inventory.InventoryLedgers;
 import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.Organization;
 import jp.mamori.organization.Organizations;
 import jp.mamori.shared.ConflictException;
 import jp.mamori.shared.InvalidInputException;
+import jp.mamori.shared.ledger.LedgerRecords;
+import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,15 @@ class VendorRequestsTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	VendorLinks links;
+
+	@Autowired
+	LedgerRecords ledgerRecords;
+
+	@Autowired
+	Ledgers ledgers;
+
 	record Side(String username, Organization org) {
 	}
 
@@ -79,6 +92,17 @@ class VendorRequestsTests {
 		Organization org = organizations.create("テスト事業者 " + username, OrgKind.VENDOR, "test");
 		users.create(org.id(), username, "事業者 花子", Fixtures.PASSWORD, OrgRole.EDITOR, "test");
 		return new Side(username, org);
+	}
+
+	/**
+	 * Requests go only to a linked vendor for the systems the link covers: the clinic's
+	 * device ledger names the system, and the clinic links the vendor for it.
+	 */
+	void linked(Side clinic, Side vendor, String system) {
+		ledgerRecords.create(ledgers.require(InventoryLedgers.DEVICES), clinic.org().id(),
+				Map.of("name", system + " サーバ", "kind", "server", "system", system), clinic.username());
+		links.link(clinic.org().id(), vendor.org().id().toString(), List.of(system), "K-" + system, null,
+				clinic.username());
 	}
 
 	/** Every row of the R7 事業者確認用 はい, except 2-6 いいえ with a 目標日 and a note. */
@@ -106,8 +130,10 @@ class VendorRequestsTests {
 		Side clinicB = clinic("vp-clinic-b");
 		Side vendor1 = vendor("vp-vendor-1");
 		Side vendor2 = vendor("vp-vendor-2");
+		linked(clinicA, vendor1, "電子カルテ A-SYSTEM");
 		VendorRequest toVendor1 = requests.send(clinicA.org().id(), vendor1.org().id().toString(), 2025, null,
 				"電子カルテ A-SYSTEM", clinicA.username());
+		linked(clinicB, vendor2, "レセコン B-SYSTEM");
 		VendorRequest toVendor2 = requests.send(clinicB.org().id(), vendor2.org().id().toString(), 2025, "R7",
 				"レセコン B-SYSTEM", clinicB.username());
 
@@ -152,6 +178,7 @@ class VendorRequestsTests {
 	void returnedAnswerComesBackWithTheCommentAndIsResubmitted() throws Exception {
 		Side clinic = clinic("vp-clinic-ret");
 		Side vendor = vendor("vp-vendor-ret");
+		linked(clinic, vendor, "電子カルテ");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "電子カルテ",
 				clinic.username());
 		assertThat(request.status()).isEqualTo(VendorRequestStatus.REQUESTED);
@@ -188,6 +215,7 @@ class VendorRequestsTests {
 	void returnNeedsAComment() {
 		Side clinic = clinic("vp-clinic-nc");
 		Side vendor = vendor("vp-vendor-nc");
+		linked(clinic, vendor, "PACS");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "PACS",
 				clinic.username());
 		requests.submit(vendor.org().id(), request.id(), answersWithOneNo(null), vendor.username());
@@ -200,6 +228,7 @@ class VendorRequestsTests {
 	void submissionNeedsEveryRowAndATargetDateForNo() throws Exception {
 		Side clinic = clinic("vp-clinic-inc");
 		Side vendor = vendor("vp-vendor-inc");
+		linked(clinic, vendor, "PACS");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "PACS",
 				clinic.username());
 		String first = catalog.requireForm("R7", FormCode.VENDOR).items().get(0).id();
@@ -221,6 +250,7 @@ class VendorRequestsTests {
 	void acceptCopiesTheAnswersIntoTheClientsVendorForm() throws Exception {
 		Side clinic = clinic("vp-clinic-acc");
 		Side vendor = vendor("vp-vendor-acc");
+		linked(clinic, vendor, "電子カルテ");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "電子カルテ",
 				clinic.username());
 		Map<String, VendorAnswer> given = answersWithOneNo("ファームウェア更新を予定");
@@ -296,6 +326,7 @@ class VendorRequestsTests {
 	void vendorCannotDecideAndClientCannotAnswer() throws Exception {
 		Side clinic = clinic("vp-clinic-x");
 		Side vendor = vendor("vp-vendor-x");
+		linked(clinic, vendor, "PACS");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "PACS",
 				clinic.username());
 		UUID id = request.id();
