@@ -52,13 +52,14 @@ class AccessLogRetentionH2IntegrationTests {
 	@Test
 	void deletesTheEventsBeforeTheFirstMonthKeptOnce() throws Exception {
 		OrgId org = fixtures.clinicWith(Fixtures.uniqueName("retention"), OrgRole.ADMIN).id();
-		ImportedFile file = new ImportedFile(UUID.randomUUID(), null, "x", "", 0, LogFormat.LINUX, 0, 0, 0, null,
-				null, List.of(), List.of(), Instant.now(), "t");
+		ImportedFile file = new ImportedFile(UUID.randomUUID(), null, "x", "", 0, LogFormat.LINUX, 0, 0, 0, null, null,
+				List.of(), List.of(), Instant.now(), "t");
 		transactions.executeWithoutResult(status -> {
 			repository.insertImport(org, file);
 			// 2025-02-28 15:30 UTC is already March 1st in Japan: kept
-			repository.insertEvents(org, null, file.id(), List.of(event("2025-01-10T01:00:00Z", 1),
-					event("2025-02-28T14:30:00Z", 2), event("2025-02-28T15:30:00Z", 3), event("2025-06-01T01:00:00Z", 4)));
+			repository.insertEvents(org, null, file.id(),
+					List.of(event("2025-01-10T01:00:00Z", 1), event("2025-02-28T14:30:00Z", 2),
+							event("2025-02-28T15:30:00Z", 3), event("2025-06-01T01:00:00Z", 4)));
 		});
 		assertThat(partitions.partitioned()).isFalse();
 		assertThat(retention.keptSince()).isEqualTo(Instant.parse("2025-02-28T15:00:00Z"));
