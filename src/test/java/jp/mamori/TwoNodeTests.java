@@ -131,7 +131,9 @@ class TwoNodeTests {
 
 	static HttpResponse<String> get(ConfigurableApplicationContext node, String path, String session)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(node, path)).GET();
+		// Accept as a browser sends it: an unauthenticated page request is then sent to
+		// the login page (other clients get 401)
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(node, path)).header("Accept", "text/html").GET();
 		if (session != null) {
 			request.header("Cookie", "SESSION=" + session);
 		}
@@ -147,6 +149,7 @@ class TwoNodeTests {
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(uri(node, path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
 			.header("Cookie", "SESSION=" + session)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
