@@ -68,8 +68,7 @@ public class AnalyseAccessLogs {
 			TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 			readOnly.setReadOnly(true);
 			// from the retention cutoff on: events the policy no longer keeps are not
-			// analysed
-			// (and on PostgreSQL the months before it are not read)
+			// analysed, and on PostgreSQL the months before it are not read
 			readOnly.executeWithoutResult(status -> events.forEachEvent(org, retention.keptSince(), analysis::accept));
 			List<Finding> found = analysis.finish();
 			return transactions.execute(status -> store(org, found));
