@@ -53,10 +53,12 @@ public class AccessLogFindings {
 
 	/** The events behind a finding, in time order. */
 	public List<LogEvent> evidence(OrgId org, UUID id) {
-		return events.findByFingerprints(org, require(org, id).evidence())
-			.stream()
-			.map(AccessLogEventRepository.StoredEvent::event)
-			.toList();
+		AccessLogFinding finding = require(org, id);
+		// the finding's own time range keeps PostgreSQL within the months concerned
+		List<AccessLogEventRepository.StoredEvent> stored = finding.first() == null || finding.last() == null
+				? events.findByFingerprints(org, finding.evidence())
+				: events.findByFingerprints(org, finding.evidence(), finding.first(), finding.last());
+		return stored.stream().map(AccessLogEventRepository.StoredEvent::event).toList();
 	}
 
 	public List<FindingComment> comments(OrgId org, UUID id) {

@@ -51,7 +51,7 @@ public class AccessLogQueries {
 	public Timeline timeline(OrgId org) {
 		LocalDate end = events.lastDay(org).orElse(LocalDate.now(clock));
 		LocalDate start = end.minusDays(TIMELINE_DAYS - 1L);
-		Map<LocalDate, long[]> counts = events.eventsPerDay(org, start);
+		Map<LocalDate, long[]> counts = events.eventsPerDay(org, start, end);
 		List<Day> days = new ArrayList<>();
 		long max = 0;
 		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {

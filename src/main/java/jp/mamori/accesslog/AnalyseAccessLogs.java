@@ -40,13 +40,17 @@ public class AnalyseAccessLogs {
 
 	private final Clock clock;
 
+	private final AccessLogRetention retention;
+
 	private final DetectionRules rules = DetectionRules.standard();
 
 	/** One analysis per organisation at a time on this node. */
 	private final Map<OrgId, Object> locks = new ConcurrentHashMap<>();
 
 	AnalyseAccessLogs(AccessLogEventRepository events, AccessLogFindingRepository findings,
-			AccountDirectories directories, AccessLogSettings settings, TransactionTemplate transactions, Clock clock) {
+			AccountDirectories directories, AccessLogSettings settings, TransactionTemplate transactions, Clock clock,
+			AccessLogRetention retention) {
+		this.retention = retention;
 		this.events = events;
 		this.findings = findings;
 		this.directories = directories;
@@ -63,7 +67,9 @@ public class AnalyseAccessLogs {
 			// a read-only transaction lets PostgreSQL stream with a cursor (fetch size)
 			TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 			readOnly.setReadOnly(true);
-			readOnly.executeWithoutResult(status -> events.forEachEvent(org, analysis::accept));
+			// from the retention cutoff on: events the policy no longer keeps are not
+			// analysed, and on PostgreSQL the months before it are not read
+			readOnly.executeWithoutResult(status -> events.forEachEvent(org, retention.keptSince(), analysis::accept));
 			List<Finding> found = analysis.finish();
 			return transactions.execute(status -> store(org, found));
 		}

@@ -67,6 +67,25 @@ public final class AccessLogImportBenchmark {
 		double copy = copyRate(pg, rows);
 		System.out.printf("plain COPY PostgreSQL, same rows: %,.0f events/s%n", copy);
 		System.out.printf("import / COPY: %.2f%n", viaImport / copy);
+		storage(pg);
+	}
+
+	/**
+	 * Disk per stored event on PostgreSQL (table, TOAST and indexes of every monthly
+	 * partition), for sizing (docs/deployment.md).
+	 */
+	static void storage(PostgresDatabase.Database pg) throws Exception {
+		try (Connection connection = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery("select (select count(*) from accesslog_event), "
+						+ "(select sum(pg_total_relation_size(inhrelid)) from pg_inherits "
+						+ "where inhparent = 'accesslog_event'::regclass)")) {
+			rs.next();
+			long rows = rs.getLong(1);
+			long bytes = rs.getLong(2);
+			System.out.printf("stored: %,d events in %,d bytes = %,.0f bytes/event (with indexes)%n", rows, bytes,
+					rows == 0 ? 0.0 : (double) bytes / rows);
+		}
 	}
 
 	static double importRate(Map<String, Object> properties, byte[] log, int events) {

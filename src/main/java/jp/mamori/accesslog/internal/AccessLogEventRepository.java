@@ -51,10 +51,29 @@ public class AccessLogEventRepository {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final AccessLogPartitions partitions;
+
+	/**
+	 * The drill-down: events by fingerprint within the finding's time range, so that
+	 * PostgreSQL reads only the partitions of those months.
+	 */
+	static final String BY_FINGERPRINTS = "select " + EVENT_COLUMNS + " from accesslog_event where org_id = :org "
+			+ "and occurred_at >= :from and occurred_at <= :to and fingerprint in (:fps)";
+
+	/** The timeline: per-day counts within a range (pruned to its months). */
+	static final String PER_DAY = "select occurred_on, count(*), sum(case when outcome = 'FAILURE' then 1 else 0 end) "
+			+ "from accesslog_event where org_id = ? and occurred_at >= ? and occurred_at < ? group by occurred_on";
+
+	/** The analysis: every event from a time on, in time order. */
+	static final String FROM_TIME = "select " + EVENT_COLUMNS
+			+ " from accesslog_event where org_id = ? and occurred_at >= ? order by occurred_at, id";
+
 	AccessLogEventRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, javax.sql.DataSource dataSource,
+			AccessLogPartitions partitions,
 			@org.springframework.beans.factory.annotation.Value("${mamori.accesslog.copy:true}") boolean useCopy) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
+		this.partitions = partitions;
 		this.copy = useCopy && isPostgres(dataSource) ? new PostgresEventCopy(dataSource) : null;
 	}
 
@@ -102,6 +121,7 @@ public class AccessLogEventRepository {
 		if (events.isEmpty()) {
 			return 0;
 		}
+		partitions.ensureMonths(events.stream().map(LogEvent::time).toList());
 		if (copy != null) {
 			return copy.insert(org, sourceId, importId, events, e -> data(e.data()));
 		}
@@ -155,18 +175,35 @@ public class AccessLogEventRepository {
 	 * analysis).
 	 */
 	public void forEachEvent(OrgId org, Consumer<LogEvent> consumer) {
+		forEachEvent(org, Instant.EPOCH, consumer);
+	}
+
+	/**
+	 * Every event of the organisation from a time on, in time order, one at a time. The
+	 * time bounds the months PostgreSQL reads (the retention cutoff, when one is set).
+	 */
+	public void forEachEvent(OrgId org, Instant from, Consumer<LogEvent> consumer) {
 		jdbcTemplate.query(con -> {
-			PreparedStatement ps = con.prepareStatement(
-					"select " + EVENT_COLUMNS + " from accesslog_event where org_id = ? order by occurred_at, id",
-					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+			PreparedStatement ps = con.prepareStatement(FROM_TIME, ResultSet.TYPE_FORWARD_ONLY,
+					ResultSet.CONCUR_READ_ONLY);
 			ps.setFetchSize(5000);
 			ps.setObject(1, org.value());
+			ps.setObject(2, utc(from));
 			return ps;
 		}, (ResultSet rs) -> consumer.accept(event(rs)));
 	}
 
 	/** The events with these fingerprints, in time order. */
 	public List<StoredEvent> findByFingerprints(OrgId org, Collection<String> fingerprints) {
+		return findByFingerprints(org, fingerprints, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"));
+	}
+
+	/**
+	 * The events with these fingerprints that happened within {@code [from, to]}, in time
+	 * order. A finding knows its first and last event: with them PostgreSQL reads only
+	 * the partitions of those months.
+	 */
+	public List<StoredEvent> findByFingerprints(OrgId org, Collection<String> fingerprints, Instant from, Instant to) {
 		if (fingerprints.isEmpty()) {
 			return List.of();
 		}
@@ -174,9 +211,10 @@ public class AccessLogEventRepository {
 		List<String> all = List.copyOf(fingerprints);
 		for (int i = 0; i < all.size(); i += 500) {
 			List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-			events.addAll(jdbc
-				.sql("select " + EVENT_COLUMNS + " from accesslog_event where org_id = :org and fingerprint in (:fps)")
+			events.addAll(jdbc.sql(BY_FINGERPRINTS)
 				.param("org", org.value())
+				.param("from", utc(from))
+				.param("to", utc(to))
 				.param("fps", part.stream().map(UUID::fromString).toList())
 				.query((rs, n) -> new StoredEvent(rs.getLong("id"), rs.getObject("fingerprint", UUID.class).toString(),
 						event(rs)))
@@ -212,14 +250,17 @@ public class AccessLogEventRepository {
 			.single();
 	}
 
-	/** Events and failures per day in Japan from a day on, for the timeline chart. */
-	public Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, java.time.LocalDate from) {
+	/**
+	 * Events and failures per day in Japan from a day to a day (inclusive), for the
+	 * timeline chart.
+	 */
+	public Map<java.time.LocalDate, long[]> eventsPerDay(OrgId org, java.time.LocalDate from, java.time.LocalDate to) {
 		Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
-		jdbc.sql("select occurred_on, count(*), sum(case when outcome = 'FAILURE' then 1 else 0 end) "
-				+ "from accesslog_event where org_id = ? and occurred_at >= ? group by occurred_on")
+		jdbc.sql(PER_DAY)
 			// the index is on occurred_at: the Japanese day starts at 15:00 UTC the day
 			// before
-			.params(org.value(), utc(from.atStartOfDay(JAPAN).toInstant()))
+			.params(org.value(), utc(from.atStartOfDay(JAPAN).toInstant()),
+					utc(to.plusDays(1).atStartOfDay(JAPAN).toInstant()))
 			.query((ResultSet rs) -> {
 				days.put(rs.getObject(1, java.time.LocalDate.class), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
