@@ -70,6 +70,14 @@ public class ScheduledBackups {
 		this.clock = clock;
 	}
 
+	/**
+	 * {@code mamori-backup-YYYYMMDD-HHMM.zip} for a backup taken at {@code at} (Japan
+	 * time).
+	 */
+	public static String fileName(Instant at) {
+		return FILE_NAME.format(at.atZone(JAPAN));
+	}
+
 	public BackupSettings settings() {
 		return repository.settings();
 	}
@@ -139,7 +147,7 @@ public class ScheduledBackups {
 			}
 			Path directory = Path.of(settings.directory());
 			Files.createDirectories(directory);
-			Path file = directory.resolve(FILE_NAME.format(at.atZone(JAPAN)));
+			Path file = directory.resolve(fileName(at));
 			backup.writeTo(file,
 					PassphraseFile.read(settings.passphraseFile() == null ? null : Path.of(settings.passphraseFile())));
 			long size = Files.size(file);
