@@ -20,6 +20,7 @@ import jp.mamori.backup.internal.BackupScheduleRepository;
 import jp.mamori.shared.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -63,11 +64,15 @@ public class ScheduledBackups {
 
 	private final Clock clock;
 
-	ScheduledBackups(DatabaseBackup backup, BackupScheduleRepository repository, JobLock lock, Clock clock) {
+	private final boolean commandLine;
+
+	ScheduledBackups(DatabaseBackup backup, BackupScheduleRepository repository, JobLock lock, Clock clock,
+			Environment environment) {
 		this.backup = backup;
 		this.repository = repository;
 		this.lock = lock;
 		this.clock = clock;
+		this.commandLine = environment.matchesProfiles("cli");
 	}
 
 	/**
@@ -108,7 +113,9 @@ public class ScheduledBackups {
 	/** Checked every minute; runs the day's backup once its time has come. */
 	@Scheduled(cron = "0 * * * * *")
 	void everyMinute() {
-		if (isDue()) {
+		// a command-line run (e.g. a long restore) is not the server: it never starts the
+		// schedule's backup
+		if (!commandLine && isDue()) {
 			Run run = runNow();
 			if (run.ran() && !run.ok()) {
 				log.warn("scheduled backup failed: {}", run.error());

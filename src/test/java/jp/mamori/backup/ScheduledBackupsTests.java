@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -69,6 +70,9 @@ class ScheduledBackupsTests {
 	MockMvc mvc;
 
 	@Autowired
+	Environment environment;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@AfterEach
@@ -80,7 +84,7 @@ class ScheduledBackupsTests {
 	}
 
 	ScheduledBackups at(Instant instant) {
-		return new ScheduledBackups(backup, repository, lock, Clock.fixed(instant, ZoneOffset.UTC));
+		return new ScheduledBackups(backup, repository, lock, Clock.fixed(instant, ZoneOffset.UTC), environment);
 	}
 
 	@Test
