@@ -13,6 +13,7 @@ import jp.mamori.assessment.AssessmentQueries;
 import jp.mamori.assessment.AssessmentView;
 import jp.mamori.assessment.ItemStatus;
 import jp.mamori.assessment.NextAction;
+import jp.mamori.backup.ScheduledBackups;
 import jp.mamori.catalog.ChecklistSection;
 import jp.mamori.organization.Organizations;
 import jp.mamori.shared.OrgId;
@@ -48,7 +49,11 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(AssessmentQueries queries, Organizations organizations, Clock clock, MessageSource messages) {
+	private final ScheduledBackups backups;
+
+	DashboardController(AssessmentQueries queries, Organizations organizations, Clock clock, MessageSource messages,
+			ScheduledBackups backups) {
+		this.backups = backups;
 		this.messages = messages;
 		this.queries = queries;
 		this.organizations = organizations;
@@ -64,6 +69,8 @@ class DashboardController {
 		NextAction next = NextAction.of(latest, today);
 		model.addAttribute("nextAction", messages.getMessage(next.key(), next.argsArray(), locale));
 		model.addAttribute("view", latest.orElse(null));
+		// the template shows it to administrators only (instance or organisation)
+		model.addAttribute("backupWarning", backups.warning().orElse(null));
 		if (latest.isPresent()) {
 			AssessmentView view = latest.get();
 			int round = view.latestRound().number();
