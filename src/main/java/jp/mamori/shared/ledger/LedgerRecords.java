@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.mamori.shared.ConflictException;
+import jp.mamori.shared.ImportLock;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.shared.OrgId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +43,10 @@ public class LedgerRecords {
 
 	private final Clock clock;
 
-	LedgerRecords(LedgerStore store, ApplicationEventPublisher events, Clock clock) {
+	private final ImportLock importLock;
+
+	LedgerRecords(LedgerStore store, ApplicationEventPublisher events, Clock clock, ImportLock importLock) {
+		this.importLock = importLock;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
@@ -114,6 +118,9 @@ public class LedgerRecords {
 	@Transactional
 	public ImportResult importFile(LedgerDefinition ledger, OrgId org, String fileName, byte[] bytes, String encoding,
 			String by, ImportProgress progress) {
+		// one import per ledger at a time, and validated against what the previous one
+		// left: two files imported at once end as the later one, never as a mix
+		importLock.hold(ImportLock.ledger(org, ledger.id()));
 		Validated validated = validate(ledger, org, fileName, bytes, encoding);
 		if (!validated.result().valid()) {
 			throw new InvalidLedgerDataException(validated.result().errors());
