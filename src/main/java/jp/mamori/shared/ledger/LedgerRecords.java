@@ -75,7 +75,7 @@ public class LedgerRecords {
 			throw new InvalidLedgerDataException(errors);
 		}
 		if (store.update(ledger, org, id, expectedVersion, values, clock.instant(), by) != 1) {
-			throw new ConflictException("この行は他の人が先に更新しました。画面を再読み込みしてから入力し直してください");
+			throw new ConflictException(stale(ledger, store.find(ledger, org, id).orElse(before), values));
 		}
 		events.publishEvent(new LedgerChanged(org, ledger.id(), "updated", id.toString(),
 				changes(ledger, before.values(), values), by));
@@ -180,6 +180,37 @@ public class LedgerRecords {
 		ImportResult result = new ImportResult(parsed.encoding(), parsed.rows().size(), inserts.size(), updates.size(),
 				List.copyOf(errors), parsed.ignoredHeaders());
 		return new Validated(result, inserts, updates);
+	}
+
+	/**
+	 * The refusal of a stale save, with the newer values of the columns where they differ
+	 * from what this person typed, so that they see what the other editor saved.
+	 */
+	static String stale(LedgerDefinition ledger, LedgerRow newer, Map<String, Object> typed) {
+		StringBuilder text = new StringBuilder("この行は他の人");
+		if (newer.updatedBy() != null) {
+			text.append("（").append(newer.updatedBy()).append("）");
+		}
+		text.append("が先に更新しました");
+		if (newer.updatedAt() != null) {
+			text.append("（")
+				.append(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
+					.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))))
+				.append("）");
+		}
+		List<String> differences = new ArrayList<>();
+		for (LedgerColumn column : ledger.columns()) {
+			Object stored = newer.values().get(column.key());
+			Object mine = typed.get(column.key());
+			if (!java.util.Objects.equals(stored, mine)) {
+				differences.add(column.header() + "「" + LedgerValues.format(column, stored) + "」（あなたの入力「"
+						+ LedgerValues.format(column, mine) + "」）");
+			}
+		}
+		if (!differences.isEmpty()) {
+			text.append("。最新の内容: ").append(String.join("、", differences));
+		}
+		return text.append("。あなたの入力はまだ保存されていません。画面を再読み込みしてから入力し直してください").toString();
 	}
 
 	private static String label(LedgerDefinition ledger, Map<String, Object> values) {
