@@ -71,7 +71,8 @@ public class RecordAnswer {
 				value == AnswerValue.NO && !item.isGate() ? command.targetDate() : null, note, false,
 				current.previousValue(), current.previousCheckedOn(), current.version() + 1, clock.instant(), by);
 		if (repository.updateAnswer(org, assessmentId, updated, current.version()) != 1) {
-			// not expected: the assessment row lock above serialises saves of one checklist
+			// not expected: the assessment row lock above serialises saves of one
+			// checklist
 			throw new ConflictException(STALE);
 		}
 		events

@@ -49,7 +49,8 @@ class InterruptedJobsTests {
 		Organization org = fixtures.clinicWith(username, OrgRole.ADMIN);
 		UUID ledgerJob = UUID.randomUUID();
 		UUID logJob = UUID.randomUUID();
-		// what a killed process leaves: rows still "running", nothing in this node's memory
+		// what a killed process leaves: rows still "running", nothing in this node's
+		// memory
 		runs.begin(ledgerJob, org.id(), "ledger:devices", "devices.csv", username);
 		runs.progress(ledgerJob, 500, 40_000);
 		runs.begin(logJob, org.id(), AccessLogImportJobs.KIND, "secure.log", username);

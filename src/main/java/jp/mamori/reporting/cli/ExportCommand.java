@@ -142,8 +142,7 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 				Files.createDirectories(target.getParent());
 			}
 			deleteLeftByDeadProcesses(target.getParent());
-			temp = Files.createTempFile(target.getParent(), TEMP_PREFIX + ProcessHandle.current().pid() + "-",
-					".part");
+			temp = Files.createTempFile(target.getParent(), TEMP_PREFIX + ProcessHandle.current().pid() + "-", ".part");
 			try (OutputStream stream = Files.newOutputStream(temp)) {
 				content.writeTo(stream);
 			}
@@ -168,8 +167,7 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 
 	private static final String TEMP_PREFIX = ".mamori-";
 
-	private static final java.util.regex.Pattern LEFT = java.util.regex.Pattern
-		.compile("\\.mamori-(\\d+)-.*\\.part");
+	private static final java.util.regex.Pattern LEFT = java.util.regex.Pattern.compile("\\.mamori-(\\d+)-.*\\.part");
 
 	/** Deletes temporary files of exports whose process is gone (killed half-way). */
 	static int deleteLeftByDeadProcesses(Path directory) {
