@@ -126,6 +126,10 @@ class CrashSafetyTests {
 		assertThat(ledgerAfter.path("state").asText()).isIn("failed", "succeeded");
 		long devices = server.get("/api/v1/orgs/" + org + "/devices", token).path("total").asLong();
 		assertThat(devices).as("devices after the killed import: none or all").isIn(0L, 50_000L);
+		// which of the two it was, for whoever reads the test output
+		System.out.println("CrashSafetyTests: ledger import killed at " + ledgerJob.path("done").asLong() + "/"
+				+ ledgerJob.path("total").asLong() + " rows; after the restart: " + ledgerAfter.path("state").asText()
+				+ ", " + devices + " rows stored");
 		if (ledgerAfter.path("state").asText().equals("failed")) {
 			assertThat(ledgerAfter.path("interrupted").asBoolean()).isTrue();
 			assertThat(devices).isZero();
