@@ -1,5 +1,6 @@
 package jp.mamori.assessment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,15 +86,16 @@ public class RecordAnswer {
 	 * what the other editor saved without losing what they typed.
 	 */
 	static String stale(Answer newer) {
-		StringBuilder text = new StringBuilder("この項目は他の人");
+		StringBuilder text = new StringBuilder("この項目は他の人が先に更新しました");
+		List<String> who = new ArrayList<>();
 		if (newer.updatedBy() != null) {
-			text.append("（").append(newer.updatedBy()).append("）");
+			who.add(newer.updatedBy());
 		}
-		text.append("が先に更新しました");
 		if (newer.updatedAt() != null) {
-			text.append("（")
-				.append(STAMP.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))))
-				.append("）");
+			who.add(STAMP.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))));
+		}
+		if (!who.isEmpty()) {
+			text.append("（").append(String.join("、", who)).append("）");
 		}
 		text.append("。最新の内容: 回答「").append(label(newer.value())).append("」");
 		if (newer.checkedOn() != null) {

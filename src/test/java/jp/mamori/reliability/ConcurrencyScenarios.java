@@ -154,7 +154,7 @@ abstract class ConcurrencyScenarios {
 			.param("version", bobVersion));
 
 		String message = refused.select(".conflict").text();
-		assertThat(message).contains("他の人（" + team.alice() + "）が先に更新しました")
+		assertThat(message).contains("他の人が先に更新しました（" + team.alice() + "、")
 			.contains("回答「はい」")
 			.contains("備考「アリスの確認」")
 			.contains("まだ保存されていません");
@@ -179,7 +179,7 @@ abstract class ConcurrencyScenarios {
 		assertThat(aliceSaved.getStatus()).isEqualTo(302);
 		Document refused = bob.post(fill(bobForm, Map.of("os", "Ubuntu 24.04")));
 
-		assertThat(refused.text()).contains("他の人（" + team.alice() + "）が先に更新しました")
+		assertThat(refused.text()).contains("他の人が先に更新しました（" + team.alice() + "、")
 			.contains("OS「Windows Server 2022」（あなたの入力「Ubuntu 24.04」）")
 			.contains("まだ保存されていません");
 		assertThat(refused.select("[name=os]").val()).as("what Bob typed is still in the form")

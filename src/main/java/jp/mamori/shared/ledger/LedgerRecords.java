@@ -187,16 +187,17 @@ public class LedgerRecords {
 	 * from what this person typed, so that they see what the other editor saved.
 	 */
 	static String stale(LedgerDefinition ledger, LedgerRow newer, Map<String, Object> typed) {
-		StringBuilder text = new StringBuilder("この行は他の人");
+		StringBuilder text = new StringBuilder("この行は他の人が先に更新しました");
+		List<String> who = new ArrayList<>();
 		if (newer.updatedBy() != null) {
-			text.append("（").append(newer.updatedBy()).append("）");
+			who.add(newer.updatedBy());
 		}
-		text.append("が先に更新しました");
 		if (newer.updatedAt() != null) {
-			text.append("（")
-				.append(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
-					.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))))
-				.append("）");
+			who.add(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
+				.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))));
+		}
+		if (!who.isEmpty()) {
+			text.append("（").append(String.join("、", who)).append("）");
 		}
 		List<String> differences = new ArrayList<>();
 		for (LedgerColumn column : ledger.columns()) {
