@@ -23,6 +23,7 @@ import jp.mamori.accesslog.parser.LogParsers;
 import jp.mamori.accesslog.parser.ParseContext;
 import jp.mamori.accesslog.parser.ParseStats;
 import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.ImportLock;
 import jp.mamori.shared.OrgId;
 import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
@@ -55,8 +56,11 @@ public class ImportAccessLog {
 
 	private final Clock clock;
 
+	private final ImportLock importLock;
+
 	ImportAccessLog(AccessLogEventRepository repository, TransactionTemplate transactions, Ledgers ledgers,
-			LedgerStore ledgerStore, ApplicationEventPublisher events, Clock clock) {
+			LedgerStore ledgerStore, ApplicationEventPublisher events, Clock clock, ImportLock importLock) {
+		this.importLock = importLock;
 		this.repository = repository;
 		this.transactions = transactions;
 		this.ledgers = ledgers;
@@ -86,6 +90,11 @@ public class ImportAccessLog {
 		}
 		String name = fileName == null || fileName.isBlank() ? "log" : fileName.strip();
 		ImportedFile result = transactions.execute(status -> {
+			// one file at a time per organisation: overlapping files imported at once
+			// would otherwise race on the same fingerprints (H2 reports such a race as
+			// an error rather than waiting); the second file finds the first one's events
+			// stored and counts them as duplicates
+			importLock.hold(ImportLock.accessLog(org));
 			UUID importId = UUID.randomUUID();
 			ImportedFile pending = new ImportedFile(importId, sourceId, StoredEvents.cut(name, 300), "", 0,
 					format == null ? LogFormat.EVTX : format, 0, 0, 0, null, null, List.of(), List.of(),

@@ -1,5 +1,6 @@
 package jp.mamori.assessment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,7 +54,7 @@ public class RecordAnswer {
 		CatalogItem item = row.item();
 		Answer current = row.round(round).answer();
 		if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
-			throw new ConflictException(STALE);
+			throw new ConflictException(stale(current));
 		}
 		AnswerValue gateValue = view.form()
 			.gate()
@@ -71,11 +72,56 @@ public class RecordAnswer {
 				value == AnswerValue.NO && !item.isGate() ? command.targetDate() : null, note, false,
 				current.previousValue(), current.previousCheckedOn(), current.version() + 1, clock.instant(), by);
 		if (repository.updateAnswer(org, assessmentId, updated, current.version()) != 1) {
+			// not expected: the assessment row lock above serialises saves of one
+			// checklist
 			throw new ConflictException(STALE);
 		}
 		events
 			.publishEvent(new AnswerRecorded(assessmentId, org, round, itemId, summary(current), summary(updated), by));
 		return updated;
+	}
+
+	/**
+	 * The refusal of a stale save, with the newer answer in it, so that the person sees
+	 * what the other editor saved without losing what they typed.
+	 */
+	static String stale(Answer newer) {
+		StringBuilder text = new StringBuilder("この項目は他の人が先に更新しました");
+		List<String> who = new ArrayList<>();
+		if (newer.updatedBy() != null) {
+			who.add(newer.updatedBy());
+		}
+		if (newer.updatedAt() != null) {
+			who.add(STAMP.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))));
+		}
+		if (!who.isEmpty()) {
+			text.append("（").append(String.join("、", who)).append("）");
+		}
+		text.append("。最新の内容: 回答「").append(label(newer.value())).append("」");
+		if (newer.checkedOn() != null) {
+			text.append("、確認日 ").append(jp.mamori.shared.WarekiDate.format(newer.checkedOn()));
+		}
+		if (newer.targetDate() != null) {
+			text.append("、目標日 ").append(jp.mamori.shared.WarekiDate.format(newer.targetDate()));
+		}
+		if (newer.note() != null) {
+			text.append("、備考「").append(newer.note()).append("」");
+		}
+		return text.append("。あなたの入力はまだ保存されていません。画面を再読み込みして最新の内容を確認してから入力し直してください").toString();
+	}
+
+	private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy/MM/dd HH:mm");
+
+	private static String label(AnswerValue value) {
+		if (value == null) {
+			return "未回答";
+		}
+		return switch (value) {
+			case YES -> "はい";
+			case NO -> "いいえ";
+			case NOT_REQUIRED -> "記入不要";
+		};
 	}
 
 	private static String summary(Answer a) {

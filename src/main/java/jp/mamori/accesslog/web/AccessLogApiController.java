@@ -79,7 +79,7 @@ class AccessLogApiController {
 		}
 		List<AccessLogImportJobs.PendingFile> pending = new ArrayList<>();
 		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-			Path temp = Files.createTempFile("mamori-log-", ".upload");
+			Path temp = AccessLogImportJobs.newUploadFile();
 			try (InputStream in = file.getInputStream()) {
 				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
 			}

@@ -131,7 +131,7 @@ class AccessLogController {
 				if (file.isEmpty()) {
 					continue;
 				}
-				Path temp = Files.createTempFile("mamori-log-", ".upload");
+				Path temp = AccessLogImportJobs.newUploadFile();
 				try (InputStream in = file.getInputStream()) {
 					Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
 				}

@@ -89,16 +89,7 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 		Organization organization = organizations.resolve(org);
 		Assessment assessment = assessment(organization, assessmentId, fiscalYear, form, version, vendor);
 		byte[] content = export.export(organization.id(), assessment.id(), round, format, actor());
-		Path target = out.toAbsolutePath().normalize();
-		try {
-			if (target.getParent() != null) {
-				Files.createDirectories(target.getParent());
-			}
-			Files.write(target, content);
-		}
-		catch (IOException ex) {
-			throw new BadInputException("ファイルに書き込めません: " + target + " (" + ex.getMessage() + ")", ex);
-		}
+		Path target = writeAtomically(out, stream -> stream.write(content));
 		spec.commandLine().getOut().println(target);
 		return 0;
 	}
@@ -141,7 +132,9 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 	}
 
 	// written to a temporary file beside the target and moved into place, so that a
-	// failure half-way never leaves a truncated ZIP or PDF under the requested name
+	// failure half-way (even kill -9) never leaves a truncated ZIP or PDF under the
+	// requested name; the temporary file's name carries the process id, so that the next
+	// export can delete what a killed one left
 	private static Path writeAtomically(Path out, Content content) {
 		Path target = out.toAbsolutePath().normalize();
 		Path temp = null;
@@ -149,7 +142,8 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 			if (target.getParent() != null) {
 				Files.createDirectories(target.getParent());
 			}
-			temp = Files.createTempFile(target.getParent(), ".mamori-", ".part");
+			deleteLeftByDeadProcesses(target.getParent());
+			temp = Files.createTempFile(target.getParent(), TEMP_PREFIX + ProcessHandle.current().pid() + "-", ".part");
 			try (OutputStream stream = Files.newOutputStream(temp)) {
 				content.writeTo(stream);
 			}
@@ -170,6 +164,31 @@ public class ExportCommand implements MamoriSubcommand, Callable<Integer> {
 				}
 			}
 		}
+	}
+
+	private static final String TEMP_PREFIX = ".mamori-";
+
+	private static final java.util.regex.Pattern LEFT = java.util.regex.Pattern.compile("\\.mamori-(\\d+)-.*\\.part");
+
+	/** Deletes temporary files of exports whose process is gone (killed half-way). */
+	static int deleteLeftByDeadProcesses(Path directory) {
+		if (directory == null || !Files.isDirectory(directory)) {
+			return 0;
+		}
+		int deleted = 0;
+		try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.toList()) {
+				java.util.regex.Matcher m = LEFT.matcher(file.getFileName().toString());
+				if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
+						&& Files.deleteIfExists(file)) {
+					deleted++;
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// cleaning is a courtesy: the export itself does not depend on it
+		}
+		return deleted;
 	}
 
 	private static void requireExtension(Path out, String extension) {

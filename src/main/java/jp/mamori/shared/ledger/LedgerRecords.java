@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.mamori.shared.ConflictException;
+import jp.mamori.shared.ImportLock;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.shared.OrgId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +43,10 @@ public class LedgerRecords {
 
 	private final Clock clock;
 
-	LedgerRecords(LedgerStore store, ApplicationEventPublisher events, Clock clock) {
+	private final ImportLock importLock;
+
+	LedgerRecords(LedgerStore store, ApplicationEventPublisher events, Clock clock, ImportLock importLock) {
+		this.importLock = importLock;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
@@ -71,7 +75,7 @@ public class LedgerRecords {
 			throw new InvalidLedgerDataException(errors);
 		}
 		if (store.update(ledger, org, id, expectedVersion, values, clock.instant(), by) != 1) {
-			throw new ConflictException("この行は他の人が先に更新しました。画面を再読み込みしてから入力し直してください");
+			throw new ConflictException(stale(ledger, store.find(ledger, org, id).orElse(before), values));
 		}
 		events.publishEvent(new LedgerChanged(org, ledger.id(), "updated", id.toString(),
 				changes(ledger, before.values(), values), by));
@@ -114,6 +118,9 @@ public class LedgerRecords {
 	@Transactional
 	public ImportResult importFile(LedgerDefinition ledger, OrgId org, String fileName, byte[] bytes, String encoding,
 			String by, ImportProgress progress) {
+		// one import per ledger at a time, and validated against what the previous one
+		// left: two files imported at once end as the later one, never as a mix
+		importLock.hold(ImportLock.ledger(org, ledger.id()));
 		Validated validated = validate(ledger, org, fileName, bytes, encoding);
 		if (!validated.result().valid()) {
 			throw new InvalidLedgerDataException(validated.result().errors());
@@ -173,6 +180,38 @@ public class LedgerRecords {
 		ImportResult result = new ImportResult(parsed.encoding(), parsed.rows().size(), inserts.size(), updates.size(),
 				List.copyOf(errors), parsed.ignoredHeaders());
 		return new Validated(result, inserts, updates);
+	}
+
+	/**
+	 * The refusal of a stale save, with the newer values of the columns where they differ
+	 * from what this person typed, so that they see what the other editor saved.
+	 */
+	static String stale(LedgerDefinition ledger, LedgerRow newer, Map<String, Object> typed) {
+		StringBuilder text = new StringBuilder("この行は他の人が先に更新しました");
+		List<String> who = new ArrayList<>();
+		if (newer.updatedBy() != null) {
+			who.add(newer.updatedBy());
+		}
+		if (newer.updatedAt() != null) {
+			who.add(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
+				.format(newer.updatedAt().atZone(java.time.ZoneId.of("Asia/Tokyo"))));
+		}
+		if (!who.isEmpty()) {
+			text.append("（").append(String.join("、", who)).append("）");
+		}
+		List<String> differences = new ArrayList<>();
+		for (LedgerColumn column : ledger.columns()) {
+			Object stored = newer.values().get(column.key());
+			Object mine = typed.get(column.key());
+			if (!java.util.Objects.equals(stored, mine)) {
+				differences.add(column.header() + "「" + LedgerValues.format(column, stored) + "」（あなたの入力「"
+						+ LedgerValues.format(column, mine) + "」）");
+			}
+		}
+		if (!differences.isEmpty()) {
+			text.append("。最新の内容: ").append(String.join("、", differences));
+		}
+		return text.append("。あなたの入力はまだ保存されていません。画面を再読み込みしてから入力し直してください").toString();
 	}
 
 	private static String label(LedgerDefinition ledger, Map<String, Object> values) {

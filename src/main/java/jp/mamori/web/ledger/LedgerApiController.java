@@ -14,6 +14,7 @@ import jp.mamori.shared.OrgId;
 import jp.mamori.shared.ledger.InvalidLedgerDataException;
 import jp.mamori.shared.ledger.LedgerDefinition;
 import jp.mamori.shared.ledger.LedgerError;
+import jp.mamori.shared.ledger.LedgerImportJobs;
 import jp.mamori.shared.ledger.LedgerRecords;
 import jp.mamori.shared.ledger.LedgerRow;
 import jp.mamori.shared.ledger.LedgerStore;
@@ -52,7 +53,10 @@ class LedgerApiController {
 
 	private final LedgerRecords records;
 
-	LedgerApiController(Ledgers ledgers, LedgerStore store, LedgerRecords records) {
+	private final LedgerImportJobs jobs;
+
+	LedgerApiController(Ledgers ledgers, LedgerStore store, LedgerRecords records, LedgerImportJobs jobs) {
+		this.jobs = jobs;
 		this.ledgers = ledgers;
 		this.store = store;
 		this.records = records;
@@ -130,7 +134,9 @@ class LedgerApiController {
 			@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "auto") String encoding,
 			Principal principal) throws IOException {
 		LedgerDefinition definition = ledgers.require(ledger);
-		var result = records.importFile(definition, org, file.getOriginalFilename(), file.getBytes(), encoding,
+		// written down as a job, so that an import cut off by a crash is reported after
+		// the restart (GET /api/v1/orgs/{org}/jobs)
+		var result = jobs.runNow(definition, org, file.getOriginalFilename(), file.getBytes(), encoding,
 				principal.getName());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("imported", result.inserted() + result.updated());
