@@ -353,9 +353,9 @@ public final class SyntheticRecords {
 	}
 
 	/**
-	 * A Linux auth log of {@code count} events over the year before {@code today} (JST),
-	 * generated lazily: logins accepted and failed, invalid users, sudo, sessions and the
-	 * odd account created and deleted.
+	 * A Linux auth log of {@code count} events over the 360 days before {@code today}
+	 * (JST), generated lazily: logins accepted and failed, invalid users, sudo, sessions
+	 * and the odd account created and deleted.
 	 */
 	public InputStream authLog(long count, List<String> hosts, List<String> users) {
 		return new GeneratedLines(count, hosts.isEmpty() ? List.of("EMR-SV00001") : hosts,
@@ -387,7 +387,10 @@ public final class SyntheticRecords {
 			this.hosts = hosts;
 			this.users = users;
 			ZoneId japan = ZoneId.of("Asia/Tokyo");
-			this.start = today.minusDays(365).atStartOfDay(japan).toEpochSecond();
+			// 360 rather than 365 days: syslog lines carry no year, and the parser reads
+			// a date a
+			// few days after the reference day as this year (clock skew), not last year
+			this.start = today.minusDays(360).atStartOfDay(japan).toEpochSecond();
 			this.span = today.atStartOfDay(japan).toEpochSecond() - this.start - 1;
 		}
 
