@@ -25,7 +25,7 @@ DURATION=${BENCH_DURATION:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 PORT=${BENCH_PORT:-18089}
-PASSWORD='Bench-password-2026!'
+PASSWORD='Load-test-passphrase-2026!'
 RESULTS=$OUT/results.tsv
 SERVER_PID=
 
@@ -80,8 +80,9 @@ login() { # $1 = username, $2 = cookie jar; prints the SESSION cookie
   awk '$6 == "SESSION" {print $7}' "$2"
 }
 check_ok() { # $1 = url, rest = curl headers; refuses to benchmark a redirect to the login page
-  local code; code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$1")
-  [ "$code" = 200 ] || { echo "GET $1 answered $code, not 200" >&2; exit 1; }
+  local url=$1; shift
+  local code; code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")
+  [ "$code" = 200 ] || { echo "GET $url answered $code, not 200" >&2; exit 1; }
 }
 load() { # $1 = name, $2 = path, rest = wrk header options
   local name=$1 path=$2; shift 2
