@@ -11,7 +11,7 @@
 # (MAMORI_BENCH_PG_USER / MAMORI_BENCH_PG_PASSWORD; use an empty database).
 # Sizes: BENCH_EVENTS (default 10000000), BENCH_DEVICES (10000), BENCH_ACCOUNTS (50000),
 # BENCH_GROUP_ORGS (300); wrk: BENCH_DURATION (30s), BENCH_CONNECTIONS (8), BENCH_THREADS (2).
-# BENCH_SKIP_JMH=1 skips step 6.
+# BENCH_SKIP_JMH=1 skips step 6; BENCH_JMH_FROM=FILE takes its figures from an earlier JMH JSON.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -102,7 +102,7 @@ result database "$([ -n "${MAMORI_BENCH_PG_URL:-}" ] && echo PostgreSQL || echo 
 result load.before "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== build"
-./mvnw -q -o -DskipTests -Dspring-javaformat.skip=true package
+./mvnw -q -o -Dmaven.test.skip=true -Dspring-javaformat.skip=true package
 
 echo "== clinic: generate, start time and RSS at -Xmx256m"
 started=$(now)
@@ -165,7 +165,10 @@ result excel.rollup_orgs "$GROUP_ORGS"
 result excel.rollup_s "$(median_seconds -H "Cookie: SESSION=$GROUP_SESSION" "$BASE/groups/$GROUP/rollup.xlsx")"
 stop_server
 
-if [ "${BENCH_SKIP_JMH:-}" != 1 ]; then
+if [ -n "${BENCH_JMH_FROM:-}" ]; then
+  # figures of a JMH run made separately (e.g. while the load run used the machine)
+  cp "$BENCH_JMH_FROM" "$OUT/jmh.json"
+elif [ "${BENCH_SKIP_JMH:-}" != 1 ]; then
   echo "== JMH (-Pbench)"
   ./mvnw -q -o -Pbench -Dspring-javaformat.skip=true test-compile
   ./mvnw -q -o -Pbench dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dspring-javaformat.skip=true
