@@ -59,6 +59,48 @@ public class LedgerStore {
 			.list();
 	}
 
+	/**
+	 * Rows whose label (the ledger's first column, e.g. 機器名) contains {@code filter},
+	 * ignoring case; all rows when the filter is blank.
+	 */
+	public long count(LedgerDefinition ledger, OrgId org, String filter) {
+		if (filter == null || filter.isBlank()) {
+			return count(ledger, org);
+		}
+		return jdbc.sql("select count(*) from " + ledger.table() + " where org_id = ? and " + labelMatches(ledger))
+			.params(org.value(), containsPattern(filter))
+			.query(Long.class)
+			.single();
+	}
+
+	/** One page of the rows whose label contains {@code filter}, in label order. */
+	public List<LedgerRow> list(LedgerDefinition ledger, OrgId org, String filter, int offset, int limit) {
+		if (filter == null || filter.isBlank()) {
+			return list(ledger, org, offset, limit);
+		}
+		return jdbc
+			.sql("select " + columns(ledger) + " from " + ledger.table() + " where org_id = ? and "
+					+ labelMatches(ledger) + " order by " + ledger.labelColumn().dbColumn()
+					+ ", created_at, id offset ? rows fetch next ? rows only")
+			.params(org.value(), containsPattern(filter), offset, limit)
+			.query((rs, n) -> row(ledger, rs))
+			.list();
+	}
+
+	private static String labelMatches(LedgerDefinition ledger) {
+		return "lower(" + ledger.labelColumn().dbColumn() + ") like ? escape '!'";
+	}
+
+	/** A LIKE pattern for "contains", with the user's own wildcards taken literally. */
+	static String containsPattern(String filter) {
+		String escaped = filter.strip()
+			.toLowerCase(java.util.Locale.ROOT)
+			.replace("!", "!!")
+			.replace("%", "!%")
+			.replace("_", "!_");
+		return "%" + escaped + "%";
+	}
+
 	public Optional<LedgerRow> find(LedgerDefinition ledger, OrgId org, UUID id) {
 		return jdbc.sql("select " + columns(ledger) + " from " + ledger.table() + " where org_id = ? and id = ?")
 			.params(org.value(), id)

@@ -81,16 +81,20 @@ class LedgerPageController {
 	@GetMapping("/{ledger}")
 	@PreAuthorize("@access.canView(#org)")
 	String list(@PathVariable OrgId org, @PathVariable String ledger, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(required = false) String q, Model model) {
 		LedgerDefinition definition = ledgers.require(ledger);
-		long total = store.count(definition, org);
+		String filter = q == null || q.isBlank() ? null : q.strip();
+		long total = store.count(definition, org, filter);
 		int pageNo = Math.max(0, page);
+		long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
 		model.addAttribute("orgId", org);
 		model.addAttribute("ledger", definition);
-		model.addAttribute("rows", store.list(definition, org, pageNo * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("q", filter);
+		model.addAttribute("rows", store.list(definition, org, filter, pageNo * PAGE_SIZE, PAGE_SIZE));
 		model.addAttribute("total", total);
 		model.addAttribute("page", pageNo);
-		model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		model.addAttribute("pages", pages);
+		model.addAttribute("pageLinks", pageLinks(pageNo, pages));
 		model.addAttribute("cells", new Cells());
 		return "ledger/list";
 	}
@@ -241,5 +245,24 @@ class LedgerPageController {
 		}
 
 	}
+
+	/**
+	 * The page numbers to link: the first, the last and a window around the current one —
+	 * 50,000 accounts would otherwise render 1,000 links on every page.
+	 */
+	static List<Long> pageLinks(long current, long pages) {
+		java.util.TreeSet<Long> links = new java.util.TreeSet<>();
+		if (pages <= 1) {
+			return List.of();
+		}
+		links.add(0L);
+		links.add(pages - 1);
+		for (long p = Math.max(0, current - PAGE_WINDOW); p <= Math.min(pages - 1, current + PAGE_WINDOW); p++) {
+			links.add(p);
+		}
+		return List.copyOf(links);
+	}
+
+	static final int PAGE_WINDOW = 4;
 
 }
