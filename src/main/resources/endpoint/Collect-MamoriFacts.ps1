@@ -383,7 +383,7 @@ $facts = [ordered]@{
 $json = $facts | ConvertTo-Json -Depth 8
 $fileName = '{0}_{1}.json' -f $env:COMPUTERNAME, (Get-Date).ToString('yyyyMMdd-HHmmss')
 $outputPath = Join-Path -Path (Resolve-Path -LiteralPath $OutputDirectory).Path -ChildPath $fileName
-# UTF-8 without a byte-order mark: Out-File in 5.1 would write UTF-16 or a BOM
+# UTF-8 without a byte-order mark (the file cmdlets of 5.1 write UTF-16 or add a BOM)
 [System.IO.File]::WriteAllText($outputPath, $json, (New-Object System.Text.UTF8Encoding($false)))
 Write-Output "Mamori: wrote $outputPath"
 if ($errors.Count -gt 0) {
