@@ -30,21 +30,22 @@ $ErrorActionPreference = 'Stop'
 $schemaVersion = '1'
 $collectorVersion = '1.0.0'
 $errors = New-Object System.Collections.ArrayList
+$invariant = [System.Globalization.CultureInfo]::InvariantCulture
 
 if (-not (Test-Path -LiteralPath $OutputDirectory -PathType Container)) {
-    Write-Error "Output directory does not exist: $OutputDirectory"
+    Write-Warning "Output directory does not exist: $OutputDirectory"
     exit 2
 }
 
 function ConvertTo-IsoTime($value) {
     # ConvertTo-Json in PowerShell 5.1 writes dates as "\/Date(...)\/"; the schema wants ISO 8601
     if ($null -eq $value) { return $null }
-    try { return ([datetime]$value).ToString('yyyy-MM-ddTHH:mm:sszzz') } catch { return $null }
+    try { return ([datetime]$value).ToString("yyyy-MM-dd'T'HH:mm:sszzz", $invariant) } catch { return $null }
 }
 
 function ConvertTo-IsoDate($value) {
     if ($null -eq $value) { return $null }
-    try { return ([datetime]$value).ToString('yyyy-MM-dd') } catch { return $null }
+    try { return ([datetime]$value).ToString('yyyy-MM-dd', $invariant) } catch { return $null }
 }
 
 function ConvertFrom-InstallDate($text) {
@@ -227,10 +228,12 @@ $passwordPolicy = Get-Section 'passwordPolicy' {
     if ($lines.Count -lt 8) { throw "unexpected net accounts output ($($lines.Count) lines)" }
     # labels are translated, the order is not: force logoff, min age, max age, min length,
     # history, lockout threshold, lockout duration, lockout window
-    $values = @($lines | Select-Object -First 8 | ForEach-Object {
-        $v = ($_ -split ':', 2)[1].Trim()
-        if ($v -match '^\d+$') { [int]$v } else { $null }
-    })
+    # "Never", "None", "Unlimited" (or their translations) stay $null
+    $values = New-Object 'object[]' 8
+    for ($i = 0; $i -lt 8; $i++) {
+        $v = ($lines[$i] -split ':', 2)[1].Trim()
+        if ($v -match '^\d+$') { $values[$i] = [int]$v }
+    }
     [ordered]@{
         minimumPasswordAgeDays       = $values[1]
         maximumPasswordAgeDays       = $values[2]
@@ -381,7 +384,7 @@ $facts = [ordered]@{
 }
 
 $json = $facts | ConvertTo-Json -Depth 8
-$fileName = '{0}_{1}.json' -f $env:COMPUTERNAME, (Get-Date).ToString('yyyyMMdd-HHmmss')
+$fileName = '{0}_{1}.json' -f $env:COMPUTERNAME, (Get-Date).ToString('yyyyMMdd-HHmmss', $invariant)
 $outputPath = Join-Path -Path (Resolve-Path -LiteralPath $OutputDirectory).Path -ChildPath $fileName
 # UTF-8 without a byte-order mark (the file cmdlets of 5.1 write UTF-16 or add a BOM)
 [System.IO.File]::WriteAllText($outputPath, $json, (New-Object System.Text.UTF8Encoding($false)))
