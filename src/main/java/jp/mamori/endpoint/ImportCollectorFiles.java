@@ -55,8 +55,13 @@ public class ImportCollectorFiles {
 	public record Upload(String name, byte[] bytes) {
 	}
 
-	/** One line of the per-file report ({@code status}: created, updated or error). */
-	public record FileResult(String file, String device, String status, String message, UUID machineId) {
+	/**
+	 * One line of the per-file report ({@code status}: created, updated or error);
+	 * serializable because the page hands it to the next request as a flash attribute,
+	 * which lives in the database-backed session.
+	 */
+	public record FileResult(String file, String device, String status, String message,
+			UUID machineId) implements java.io.Serializable {
 	}
 
 	/** Zip archives: at most this many entries, each at most the size of one file. */
