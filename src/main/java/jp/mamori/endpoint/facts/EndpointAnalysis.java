@@ -180,8 +180,10 @@ public final class EndpointAnalysis {
 		if (!reasons.isEmpty()) {
 			f.add(finding(m, "patch-stale", Severity.HIGH, m.hostname() + ": " + String.join("。", reasons) + "。",
 					"Windows Update を有効にして更新を適用してください。事業者の検証を待つ運用なら、検証済み更新の適用予定日を事業者に確認し記録してください。",
-					"windowsUpdate=" + m.windowsUpdate() + "; hotfixes="
-							+ (m.hotfixes() == null ? "不明" : m.hotfixes().size() + " 件")));
+					"Windows Update: "
+							+ (m.windowsUpdate() == null ? "不明"
+									: m.windowsUpdate().serviceStartMode() + " / " + m.windowsUpdate().serviceState())
+							+ "; hotfixes=" + (m.hotfixes() == null ? "不明" : m.hotfixes().size() + " 件")));
 		}
 	}
 
