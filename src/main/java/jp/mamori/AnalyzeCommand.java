@@ -1,6 +1,7 @@
 package jp.mamori;
 
 import jp.mamori.accesslog.cli.AnalyzeLogsCommand;
+import jp.mamori.endpoint.cli.AnalyzeEndpointCommand;
 import jp.mamori.network.cli.AnalyzeConfigCommand;
 import jp.mamori.network.scancli.AnalyzeScanCommand;
 import jp.mamori.vulnerability.cli.AnalyzeVersionsCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
 		description = "ファイルをオフラインで解析します / analyse files offline (no database)",
 		subcommands = { AnalyzeLogsCommand.class, AnalyzeConfigCommand.class, AnalyzeVersionsCommand.class,
-				AnalyzeScanCommand.class })
+				AnalyzeScanCommand.class, AnalyzeEndpointCommand.class })
 final class AnalyzeCommand implements Runnable {
 
 	@CommandLine.Spec

@@ -38,8 +38,9 @@ public final class MamoriCommandLine implements Runnable {
 
 	/** Runs a subcommand writing to the given streams (tests capture them). */
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
-		if (args.length > 0 && "analyze".equals(args[0])) {
-			// offline analysis needs no database: do not start Spring at all
+		if (args.length > 0 && ("analyze".equals(args[0]) || "collector".equals(args[0]))) {
+			// offline analysis and handing out the collector script need no database: do
+			// not start Spring at all
 			return execute(java.util.List.of(), args, out, err);
 		}
 		String[] springArgs = Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
@@ -95,6 +96,7 @@ public final class MamoriCommandLine implements Runnable {
 			PrintWriter err) {
 		CommandLine root = new CommandLine(new MamoriCommandLine());
 		root.addSubcommand(new AnalyzeCommand());
+		root.addSubcommand(new jp.mamori.endpoint.cli.CollectorCommand());
 		for (MamoriSubcommand subcommand : subcommands) {
 			root.addSubcommand(subcommand);
 		}
