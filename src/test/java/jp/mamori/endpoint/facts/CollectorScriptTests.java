@@ -58,6 +58,17 @@ class CollectorScriptTests {
 	}
 
 	@Test
+	void denylistCatchesCommandsThatWouldChangeAMachine() {
+		List<String> bad = List.of("Set-ItemProperty -Path HKLM:\\X -Name Y -Value 1", "reg add HKLM\\X /v Y",
+				"Invoke-WebRequest https://example.com", "Start-Process cmd.exe", "net user kanri P@ss",
+				"Remove-Item C:\\x", "New-Item -ItemType Directory E:\\mamori", "Stop-Service wuauserv",
+				"(New-Object Net.WebClient).DownloadString('x')", "sc.exe config wuauserv start= disabled");
+		for (String line : bad) {
+			assertThat(DENIED).as(line).anyMatch(d -> Pattern.compile(d).matcher(line).find());
+		}
+	}
+
+	@Test
 	void writesExactlyOneFileThroughOneCall() {
 		assertThat(count("WriteAllText")).isEqualTo(1);
 		assertThat(count("(?i)\\[System\\.IO\\.File\\]::")).isEqualTo(1);
