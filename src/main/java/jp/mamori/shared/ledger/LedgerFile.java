@@ -38,6 +38,12 @@ public final class LedgerFile {
 
 	public static final Charset CP932 = Charset.forName("windows-31j");
 
+	/**
+	 * Excel's own limit on the text of one cell: a longer value did not come from a
+	 * spreadsheet (typically a CSV quote left open swallowing the rest of the file).
+	 */
+	static final int MAX_CELL_CHARS = 32_767;
+
 	/** The first cell of the template's example row; such rows are skipped. */
 	public static final String EXAMPLE_MARK = "（例）";
 
@@ -77,6 +83,7 @@ public final class LedgerFile {
 		List<List<String>> lines = new ArrayList<>();
 		try (CSVParser parser = CSVFormat.EXCEL.builder()
 			.setIgnoreEmptyLines(false)
+			.setDelimiter(delimiter(decoded.text()))
 			.get()
 			.parse(new StringReader(decoded.text()))) {
 			for (CSVRecord record : parser) {
@@ -92,11 +99,40 @@ public final class LedgerFile {
 	record Decoded(String text, String encoding) {
 	}
 
+	/**
+	 * A tab when the header line has more tabs than commas: Excel's "Unicode テキスト" and
+	 * text copied out of a sheet are tab-separated.
+	 */
+	private static char delimiter(String text) {
+		int end = text.indexOf('\n');
+		String header = end < 0 ? text : text.substring(0, end);
+		long tabs = header.chars().filter(c -> c == '\t').count();
+		long commas = header.chars().filter(c -> c == ',').count();
+		return tabs > commas ? '\t' : ',';
+	}
+
+	/** The UTF-16 charset a byte order mark announces, or null. */
+	private static Charset utf16(byte[] bytes) {
+		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+			return StandardCharsets.UTF_16LE;
+		}
+		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+			return StandardCharsets.UTF_16BE;
+		}
+		return null;
+	}
+
 	static Decoded decode(byte[] bytes, String encoding) {
 		String wanted = encoding == null ? "auto" : encoding.strip().toLowerCase(Locale.ROOT);
 		boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 				&& (bytes[2] & 0xFF) == 0xBF;
 		int start = bom ? 3 : 0;
+		Charset utf16 = utf16(bytes);
+		if (utf16 != null && ("".equals(wanted) || "auto".equals(wanted))) {
+			// Excel's "Unicode テキスト" (UTF-16LE with BOM); without this check its NUL
+			// bytes decode as CP932 garbage and every column is reported missing
+			return new Decoded(strict(bytes, 2, utf16), "UTF-16");
+		}
 		switch (wanted) {
 			case "", "auto" -> {
 				if (bom) {
@@ -129,7 +165,7 @@ public final class LedgerFile {
 		}
 		catch (CharacterCodingException ex) {
 			throw new BadInputException(
-					"文字コード " + (charset == CP932 ? "CP932（Shift_JIS）" : "UTF-8") + " として読めません。文字コードの指定を変えてください");
+					"文字コード " + (charset == CP932 ? "CP932（Shift_JIS）" : charset.name()) + " として読めません。文字コードの指定を変えてください");
 		}
 	}
 
@@ -219,6 +255,10 @@ public final class LedgerFile {
 			List<String> cells = lines.get(r);
 			if (blank(cells)) {
 				continue;
+			}
+			if (cells.stream().anyMatch(c -> c != null && c.length() > MAX_CELL_CHARS)) {
+				throw new BadInputException(
+						(r + 1) + " 行目に Excel のセルの上限（" + MAX_CELL_CHARS + " 文字）より長い値があります。引用符（\"）が閉じられているか確かめてください");
 			}
 			Map<String, String> values = new LinkedHashMap<>();
 			String id = null;
