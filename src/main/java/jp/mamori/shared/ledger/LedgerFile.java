@@ -169,9 +169,23 @@ public final class LedgerFile {
 		}
 	}
 
-	static Parsed readXlsx(LedgerDefinition ledger, byte[] bytes) {
-		// zip-bomb guard: POI's own ratio check, kept at its default
+	/** The largest part of a workbook, unpacked (a sheet of 100,000 full rows fits). */
+	static final long MAX_PART_BYTES = 200L * 1024 * 1024;
+
+	/** The most parts of a workbook (a normal one has a few dozen). */
+	static final int MAX_PARTS = 1000;
+
+	static {
+		// POI's zip-bomb guards, set explicitly in this one place (the only .xlsx
+		// reader):
+		// POI keeps them in static fields, so they apply to every workbook read
 		ZipSecureFile.setMinInflateRatio(0.01);
+		ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+		ZipSecureFile.setMaxFileCount(MAX_PARTS);
+		ZipSecureFile.setMaxTextSize(MAX_PART_BYTES / 2);
+	}
+
+	static Parsed readXlsx(LedgerDefinition ledger, byte[] bytes) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			DataFormatter formatter = new DataFormatter(Locale.JAPAN);
@@ -193,8 +207,27 @@ public final class LedgerFile {
 			if (ex instanceof BadInputException bad) {
 				throw bad;
 			}
-			throw new BadInputException("Excel ファイル（.xlsx）として読めません: " + ex.getMessage());
+			throw new BadInputException(xlsxProblem(ex));
 		}
+	}
+
+	/**
+	 * A Japanese explanation of why POI refused a workbook; POI's own messages are long
+	 * English texts meant for developers.
+	 */
+	private static String xlsxProblem(Exception ex) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable t = ex; t != null && all.length() < 10_000; t = t.getCause()) {
+			all.append(t.getMessage()).append('\n');
+		}
+		String text = all.toString();
+		if (text.contains("Zip bomb") || text.contains("ZipSecureFile") || text.contains("exceed")) {
+			return "Excel ファイル（.xlsx）の中身が異常に大きく展開されるため読みません（zip 爆弾の疑い）。" + "Excel で開き、不要なシートを消して保存し直してください";
+		}
+		if (text.contains("DOCTYPE")) {
+			return "Excel ファイル（.xlsx）の中に安全でない XML（DOCTYPE 宣言）があるため読みません。Excel で開いて保存し直してください";
+		}
+		return "Excel ファイル（.xlsx）として読めません。Excel で開いて .xlsx で保存し直してください";
 	}
 
 	private static String text(Cell cell, DataFormatter formatter) {
