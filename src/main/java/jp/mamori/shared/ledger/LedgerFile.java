@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.FormulaInjection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -317,8 +318,7 @@ public final class LedgerFile {
 	 * '+81-…).
 	 */
 	static String unguard(String cell) {
-		return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0
-				? cell.substring(1) : cell;
+		return FormulaInjection.restore(cell);
 	}
 
 	private static boolean blank(List<String> cells) {
