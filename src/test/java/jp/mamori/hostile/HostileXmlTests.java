@@ -98,7 +98,7 @@ class HostileXmlTests {
 	}
 
 	/** Replaces the XML declaration of one part of an .xlsx with one carrying an XXE. */
-	private static byte[] withDoctype(byte[] xlsx, String part) throws IOException {
+	static byte[] withDoctype(byte[] xlsx, String part) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		boolean found = false;
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
