@@ -115,6 +115,29 @@ class HostileTextTests {
 		}
 	}
 
+	/**
+	 * The Windows CSV reader looks at the first line before handing the rest to the CSV
+	 * parser: a file of one endless line must not be read whole to find its end.
+	 */
+	@Test
+	void theWindowsCsvReaderStopsAtAnEndlessFirstLine() {
+		java.io.InputStream endless = new java.io.InputStream() {
+			@Override
+			public int read() {
+				return 'A';
+			}
+		};
+		jp.mamori.accesslog.parser.LogParser parser = jp.mamori.accesslog.parser.LogParsers.standard()
+			.of(LogFormat.WINDOWS_CSV);
+
+		jp.mamori.accesslog.parser.ParseStats stats = assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> parser.parse(endless, jp.mamori.accesslog.parser.ParseContext.of("security.csv"), event -> {
+				}));
+
+		assertThat(stats.events()).isZero();
+		assertThat(stats.notes()).singleElement().satisfies(note -> assertThat(note).contains("見出し行ではありません"));
+	}
+
 	private static byte[] tenMegabyteLine() {
 		byte[] line = new byte[10 * 1024 * 1024];
 		Arrays.fill(line, (byte) 'A');
