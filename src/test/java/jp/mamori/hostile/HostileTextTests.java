@@ -138,6 +138,50 @@ class HostileTextTests {
 		assertThat(stats.notes()).singleElement().satisfies(note -> assertThat(note).contains("見出し行ではありません"));
 	}
 
+	/**
+	 * YAML's own bombs: aliases of aliases (billion laughs) and a tag naming a Java
+	 * class.
+	 */
+	@Test
+	void aCatalogYamlAliasBombOrJavaTagIsRefusedInJapanese() {
+		StringBuilder bomb = new StringBuilder(
+				"a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+		for (char c = 'b'; c <= 'j'; c++) {
+			char p = (char) (c - 1);
+			bomb.append(c)
+				.append(": &")
+				.append(c)
+				.append(" [*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append(",*")
+				.append(p)
+				.append("]\n");
+		}
+		String javaTag = "version: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/\"]]]]\n";
+
+		for (String yaml : List.of(bomb.toString(), javaTag)) {
+			Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(30),
+					() -> HostileParsers.catalog().apply(yaml.getBytes(StandardCharsets.UTF_8)));
+
+			assertThat(outcome.refused()).isTrue();
+			assertThat(outcome.speaksJapanese()).as("%s", outcome.messages()).isTrue();
+		}
+	}
+
 	private static byte[] tenMegabyteLine() {
 		byte[] line = new byte[10 * 1024 * 1024];
 		Arrays.fill(line, (byte) 'A');
