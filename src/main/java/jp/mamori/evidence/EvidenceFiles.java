@@ -44,7 +44,11 @@ public class EvidenceFiles {
 	 */
 	@Transactional
 	public EvidenceFile store(OrgId org, String fileName, byte[] bytes, String ownerType, String ownerRef, String by) {
-		String name = fileName == null ? "" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+		// a display name only (the bytes live in the database, never at a path): path
+		// separators, control characters and invisible format characters such as the
+		// right-to-left override (which makes "x\u202Efdp.exe" look like "xexe.pdf") are
+		// replaced
+		String name = fileName == null ? "" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\p{Cf}]", "_").strip();
 		if (name.isEmpty() || bytes == null || bytes.length == 0) {
 			throw new BadInputException("ファイルを選んでください");
 		}

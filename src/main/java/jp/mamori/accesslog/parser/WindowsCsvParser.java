@@ -79,12 +79,29 @@ public final class WindowsCsvParser implements LogParser {
 		return 0;
 	}
 
+	/**
+	 * The first line, read at most {@link #HEADER_CHARS} characters far:
+	 * {@link BufferedReader#readLine()} would keep reading a file of one endless line
+	 * into memory.
+	 */
+	private static String firstLine(BufferedReader reader) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int c;
+		while (line.length() < HEADER_CHARS && (c = reader.read()) >= 0) {
+			if (c == '\n' || c == '\r') {
+				return line.toString();
+			}
+			line.append((char) c);
+		}
+		return line.isEmpty() ? null : line.toString();
+	}
+
 	@Override
 	public ParseStats parse(InputStream in, ParseContext context, Consumer<LogEvent> sink) throws IOException {
 		ParseStats stats = new ParseStats(LogFormat.WINDOWS_CSV);
 		BufferedReader reader = TextDecoding.reader(in);
 		reader.mark(HEADER_CHARS);
-		String first = reader.readLine();
+		String first = firstLine(reader);
 		if (first == null) {
 			stats.note("ファイルが空です");
 			return stats;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jp.mamori.shared.FormulaInjection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -68,10 +69,7 @@ final class AuditCsv {
 	 * targets and details carry text users typed, such as file names (CSV injection).
 	 */
 	static String text(String value) {
-		if (value == null || value.isEmpty()) {
-			return value;
-		}
-		return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		return FormulaInjection.neutralise(value);
 	}
 
 	static String cp932Form(String value) {

@@ -90,7 +90,18 @@ public final class CatalogFileReader {
 		return concepts;
 	}
 
+	/**
+	 * Far more than any catalog (the largest built-in one is about 75 KB): SnakeYAML
+	 * scans a megabytes-long scalar slowly enough to hold a request for minutes.
+	 */
+	static final int MAX_CHARS = 2 * 1024 * 1024;
+
 	private Node compose(String content) {
+		if (content.length() > MAX_CHARS) {
+			errors.add(
+					new CatalogError(0, "ファイルが大きすぎます（" + MAX_CHARS / (1024 * 1024) + "MB まで）。チェックリストの YAML を指定してください"));
+			return null;
+		}
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
 		options.setMaxAliasesForCollections(0);

@@ -33,6 +33,10 @@ import jp.mamori.shared.BadInputException;
  */
 public final class NmapXmlReader {
 
+	/** The only DOCTYPE nmap writes. */
+	private static final java.util.regex.Pattern BARE_DOCTYPE = java.util.regex.Pattern
+		.compile("<!DOCTYPE\\s+[A-Za-z_][\\w.-]*\\s*>");
+
 	private final XMLInputFactory factory;
 
 	public NmapXmlReader() {
@@ -61,6 +65,10 @@ public final class NmapXmlReader {
 		try {
 			while (xml.hasNext()) {
 				int event = xml.next();
+				if (event == XMLStreamConstants.DTD && declaresSomething(xml.getText())) {
+					throw new BadInputException(fileName
+							+ ": 実体や外部 DTD を宣言する DOCTYPE を含む XML は安全のため読みません（XXE 対策）。nmap の -oX 出力をそのまま指定してください");
+				}
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					state.start(xml);
 				}
@@ -91,6 +99,19 @@ public final class NmapXmlReader {
 			throw new BadInputException(fileName + ": nmap の XML 出力（-oX）ではありません");
 		}
 		return state.scan();
+	}
+
+	/**
+	 * Whether a DOCTYPE does more than name the root. nmap writes a bare
+	 * {@code <!DOCTYPE nmaprun>}; an internal subset or a SYSTEM/PUBLIC identifier is
+	 * never nmap's and is how XXE and entity bombs arrive. The parser would not expand
+	 * them (DTD support is off), but it would stop at the first reference and the hosts
+	 * before it would be taken as a scan cut short: refusing is clearer.
+	 */
+	private static boolean declaresSomething(String doctype) {
+		// an allow-list: anything but a bare name is refused (the JDK may hand over a
+		// large internal subset as an empty text, so looking for '[' is not enough)
+		return doctype == null || !BARE_DOCTYPE.matcher(doctype.strip()).matches();
 	}
 
 	/** Everything collected while walking the document. */

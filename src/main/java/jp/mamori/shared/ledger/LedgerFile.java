@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jp.mamori.shared.BadInputException;
+import jp.mamori.shared.FormulaInjection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,6 +38,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class LedgerFile {
 
 	public static final Charset CP932 = Charset.forName("windows-31j");
+
+	/**
+	 * Excel's own limit on the text of one cell: a longer value did not come from a
+	 * spreadsheet (typically a CSV quote left open swallowing the rest of the file).
+	 */
+	static final int MAX_CELL_CHARS = 32_767;
 
 	/** The first cell of the template's example row; such rows are skipped. */
 	public static final String EXAMPLE_MARK = "（例）";
@@ -77,6 +84,7 @@ public final class LedgerFile {
 		List<List<String>> lines = new ArrayList<>();
 		try (CSVParser parser = CSVFormat.EXCEL.builder()
 			.setIgnoreEmptyLines(false)
+			.setDelimiter(delimiter(decoded.text()))
 			.get()
 			.parse(new StringReader(decoded.text()))) {
 			for (CSVRecord record : parser) {
@@ -92,11 +100,40 @@ public final class LedgerFile {
 	record Decoded(String text, String encoding) {
 	}
 
+	/**
+	 * A tab when the header line has more tabs than commas: Excel's "Unicode テキスト" and
+	 * text copied out of a sheet are tab-separated.
+	 */
+	private static char delimiter(String text) {
+		int end = text.indexOf('\n');
+		String header = end < 0 ? text : text.substring(0, end);
+		long tabs = header.chars().filter(c -> c == '\t').count();
+		long commas = header.chars().filter(c -> c == ',').count();
+		return tabs > commas ? '\t' : ',';
+	}
+
+	/** The UTF-16 charset a byte order mark announces, or null. */
+	private static Charset utf16(byte[] bytes) {
+		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+			return StandardCharsets.UTF_16LE;
+		}
+		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+			return StandardCharsets.UTF_16BE;
+		}
+		return null;
+	}
+
 	static Decoded decode(byte[] bytes, String encoding) {
 		String wanted = encoding == null ? "auto" : encoding.strip().toLowerCase(Locale.ROOT);
 		boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 				&& (bytes[2] & 0xFF) == 0xBF;
 		int start = bom ? 3 : 0;
+		Charset utf16 = utf16(bytes);
+		if (utf16 != null && ("".equals(wanted) || "auto".equals(wanted))) {
+			// Excel's "Unicode テキスト" (UTF-16LE with BOM); without this check its NUL
+			// bytes decode as CP932 garbage and every column is reported missing
+			return new Decoded(strict(bytes, 2, utf16), "UTF-16");
+		}
 		switch (wanted) {
 			case "", "auto" -> {
 				if (bom) {
@@ -129,13 +166,27 @@ public final class LedgerFile {
 		}
 		catch (CharacterCodingException ex) {
 			throw new BadInputException(
-					"文字コード " + (charset == CP932 ? "CP932（Shift_JIS）" : "UTF-8") + " として読めません。文字コードの指定を変えてください");
+					"文字コード " + (charset == CP932 ? "CP932（Shift_JIS）" : charset.name()) + " として読めません。文字コードの指定を変えてください");
 		}
 	}
 
-	static Parsed readXlsx(LedgerDefinition ledger, byte[] bytes) {
-		// zip-bomb guard: POI's own ratio check, kept at its default
+	/** The largest part of a workbook, unpacked (a sheet of 100,000 full rows fits). */
+	static final long MAX_PART_BYTES = 200L * 1024 * 1024;
+
+	/** The most parts of a workbook (a normal one has a few dozen). */
+	static final int MAX_PARTS = 1000;
+
+	static {
+		// POI's zip-bomb guards, set explicitly in this one place (the only .xlsx
+		// reader):
+		// POI keeps them in static fields, so they apply to every workbook read
 		ZipSecureFile.setMinInflateRatio(0.01);
+		ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+		ZipSecureFile.setMaxFileCount(MAX_PARTS);
+		ZipSecureFile.setMaxTextSize(MAX_PART_BYTES / 2);
+	}
+
+	static Parsed readXlsx(LedgerDefinition ledger, byte[] bytes) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			DataFormatter formatter = new DataFormatter(Locale.JAPAN);
@@ -157,8 +208,27 @@ public final class LedgerFile {
 			if (ex instanceof BadInputException bad) {
 				throw bad;
 			}
-			throw new BadInputException("Excel ファイル（.xlsx）として読めません: " + ex.getMessage());
+			throw new BadInputException(xlsxProblem(ex));
 		}
+	}
+
+	/**
+	 * A Japanese explanation of why POI refused a workbook; POI's own messages are long
+	 * English texts meant for developers.
+	 */
+	private static String xlsxProblem(Exception ex) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable t = ex; t != null && all.length() < 10_000; t = t.getCause()) {
+			all.append(t.getMessage()).append('\n');
+		}
+		String text = all.toString();
+		if (text.contains("Zip bomb") || text.contains("ZipSecureFile") || text.contains("exceed")) {
+			return "Excel ファイル（.xlsx）の中身が異常に大きく展開されるため読みません（zip 爆弾の疑い）。" + "Excel で開き、不要なシートを消して保存し直してください";
+		}
+		if (text.contains("DOCTYPE")) {
+			return "Excel ファイル（.xlsx）の中に安全でない XML（DOCTYPE 宣言）があるため読みません。Excel で開いて保存し直してください";
+		}
+		return "Excel ファイル（.xlsx）として読めません。Excel で開いて .xlsx で保存し直してください";
 	}
 
 	private static String text(Cell cell, DataFormatter formatter) {
@@ -220,6 +290,10 @@ public final class LedgerFile {
 			if (blank(cells)) {
 				continue;
 			}
+			if (cells.stream().anyMatch(c -> c != null && c.length() > MAX_CELL_CHARS)) {
+				throw new BadInputException(
+						(r + 1) + " 行目に Excel のセルの上限（" + MAX_CELL_CHARS + " 文字）より長い値があります。引用符（\"）が閉じられているか確かめてください");
+			}
 			Map<String, String> values = new LinkedHashMap<>();
 			String id = null;
 			for (Map.Entry<Integer, String> e : keyByIndex.entrySet()) {
@@ -244,8 +318,7 @@ public final class LedgerFile {
 	 * '+81-…).
 	 */
 	static String unguard(String cell) {
-		return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0
-				? cell.substring(1) : cell;
+		return FormulaInjection.restore(cell);
 	}
 
 	private static boolean blank(List<String> cells) {

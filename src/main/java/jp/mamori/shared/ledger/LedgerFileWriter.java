@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.mamori.shared.FormulaInjection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -97,7 +98,7 @@ public final class LedgerFileWriter {
 	}
 
 	static String guardFormula(String text) {
-		return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		return FormulaInjection.neutralise(text);
 	}
 
 	private static byte[] workbook(LedgerDefinition ledger, List<LedgerRow> rows, boolean template) {
