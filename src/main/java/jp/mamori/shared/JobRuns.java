@@ -138,13 +138,10 @@ public class JobRuns {
 
 	/** This organisation's latest jobs, newest first. */
 	public List<Run> recent(OrgId org, int limit) {
-		return jdbc.sql("select * from job_run where org_id = ? order by started_at desc, id")
-			.params(org.value())
+		return jdbc.sql("select * from job_run where org_id = ? order by started_at desc, id limit ?")
+			.params(org.value(), limit)
 			.query(JobRuns::run)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/**

@@ -160,6 +160,9 @@ abstract class ConcurrencyScenarios {
 			.contains("まだ保存されていません");
 		assertThat(refused.select("textarea[name=note]").val()).as("what Bob typed is still on his screen")
 			.isEqualTo("ボブの確認");
+		assertThat(refused.select("#item-1-1 input[name=version]").val())
+			.as("a second click on 保存 after reading the message is a deliberate overwrite of the newer answer")
+			.isEqualTo(String.valueOf(Integer.parseInt(aliceVersion) + 1));
 		assertThat(alice.page(page).select("#item-1-1 textarea[name=note]").val()).isEqualTo("アリスの確認");
 	}
 

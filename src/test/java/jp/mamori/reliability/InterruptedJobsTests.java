@@ -14,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -81,6 +84,11 @@ class InterruptedJobsTests {
 			.andExpect(jsonPath("$.state").value("failed"))
 			.andExpect(jsonPath("$.interrupted").value(true))
 			.andExpect(jsonPath("$.message").value(JobRuns.INTERRUPTED));
+		mvc.perform(get("/api/v1/orgs/" + org.id() + "/jobs").with(user(username)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.jobs.length()").value(2))
+			.andExpect(jsonPath("$.jobs[*].state").value(everyItem(is("failed"))))
+			.andExpect(jsonPath("$.jobs[?(@.kind == 'ledger:devices')].done").value(contains(500)));
 	}
 
 	@Test
