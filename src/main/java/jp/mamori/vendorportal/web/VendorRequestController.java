@@ -80,6 +80,10 @@ class VendorRequestController {
 			.stream()
 			.collect(Collectors.toMap(VendorAnswer::itemId, Function.identity()));
 		model.addAttribute("answers", answers);
+		model.addAttribute("productNames",
+				requests.products(request)
+					.stream()
+					.collect(Collectors.toMap(p -> p.id().toString(), jp.mamori.vendorportal.VendorProduct::label)));
 		return "vendorportal/client-review";
 	}
 
