@@ -1,17 +1,23 @@
 package jp.mamori.vendorportal.web;
 
+import java.io.IOException;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.mamori.shared.BadInputException;
 import jp.mamori.shared.FieldViolation;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.OrgId;
 import jp.mamori.vendorportal.VendorAnswer;
+import jp.mamori.vendorportal.VendorDocuments;
 import jp.mamori.vendorportal.VendorProduct;
 import jp.mamori.vendorportal.VendorProducts;
 import jp.mamori.vendorportal.VendorRequests;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,9 +40,12 @@ class VendorProductController {
 
 	private final VendorRequests requests;
 
-	VendorProductController(VendorProducts products, VendorRequests requests) {
+	private final VendorDocuments documents;
+
+	VendorProductController(VendorProducts products, VendorRequests requests, VendorDocuments documents) {
 		this.products = products;
 		this.requests = requests;
+		this.documents = documents;
 	}
 
 	@GetMapping("/orgs/{org}/products")
@@ -85,6 +95,45 @@ class VendorProductController {
 		return "redirect:/orgs/" + org + "/products/" + id + "?version=" + versionId;
 	}
 
+	@PostMapping("/orgs/{org}/products/{id}/documents")
+	@PreAuthorize("@access.canEdit(#org)")
+	String upload(@PathVariable OrgId org, @PathVariable UUID id, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String documentVersion, @RequestParam(required = false) String issuedOn,
+			@RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
+			RedirectAttributes redirect) throws IOException {
+		try {
+			documents.upload(org, id, kind, documentVersion, date(issuedOn),
+					file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
+					principal.getName());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("documentErrors",
+					ex.violations().stream().map(FieldViolation::message).toList());
+		}
+		catch (BadInputException ex) {
+			redirect.addFlashAttribute("documentErrors", List.of(ex.getMessage()));
+		}
+		return "redirect:/orgs/" + org + "/products/" + id;
+	}
+
+	@GetMapping("/orgs/{org}/products/{id}/documents/{document}/file")
+	@PreAuthorize("@access.isMember(#org)")
+	ResponseEntity<byte[]> download(@PathVariable OrgId org, @PathVariable UUID id, @PathVariable UUID document) {
+		return Downloads.attachment(documents.contentForVendor(org, document));
+	}
+
+	private static LocalDate date(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	private String version(String version) {
 		return version == null || version.isBlank() ? VendorRequests.DEFAULT_VERSION : version.strip();
 	}
@@ -98,6 +147,7 @@ class VendorProductController {
 		model.addAttribute("form", products.form(versionId));
 		model.addAttribute("answers", answers);
 		model.addAttribute("violations", violations);
+		model.addAttribute("documents", documents.ofProduct(org, product.id()));
 		return "vendorportal/vendor-product";
 	}
 
