@@ -113,6 +113,18 @@ public class VendorRequests {
 	@Transactional
 	public VendorRequest send(OrgId client, String vendorId, Integer fiscalYear, String versionId, String systems,
 			LocalDate dueDate, String by) {
+		VendorRequest request = newRequest(client, vendorId, fiscalYear, versionId, systems, dueDate, by,
+				VendorRequest.PORTAL);
+		FiscalYear year = FiscalYear.of(request.fiscalYear());
+		String version = request.versionId();
+		String covered = request.systems();
+		repository.insert(request);
+		publish(request, "vendor-request.requested", year.japaneseLabel() + " " + version + " " + covered, by);
+		return request;
+	}
+
+	private VendorRequest newRequest(OrgId client, String vendorId, Integer fiscalYear, String versionId,
+			String systems, LocalDate dueDate, String by, String source) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Organization vendor = null;
 		try {
@@ -153,9 +165,7 @@ public class VendorRequests {
 		}
 		VendorRequest request = new VendorRequest(UUID.randomUUID(), client, vendor.id(), year.startYear(), version,
 				covered, VendorRequestStatus.REQUESTED, null, clock.instant(), by, null, null, null, null, null,
-				dueDate, VendorRequest.PORTAL);
-		repository.insert(request);
-		publish(request, "vendor-request.requested", year.japaneseLabel() + " " + version + " " + covered, by);
+				dueDate, source);
 		return request;
 	}
 
@@ -183,6 +193,13 @@ public class VendorRequests {
 	@Transactional(readOnly = true)
 	public List<VendorAnswer> answers(VendorRequest request) {
 		return repository.answers(request);
+	}
+
+	/** The 事業者確認用 form of a checklist version. */
+	public ChecklistForm formOf(String versionId) {
+		String version = versionId == null || versionId.isBlank() ? DEFAULT_VERSION : versionId.strip();
+		return catalog.form(version, FormCode.VENDOR)
+			.orElseThrow(() -> new InvalidInputException("version", version + " に事業者確認用の様式はありません"));
 	}
 
 	/** The 事業者確認用 form of the request's checklist version. */
@@ -288,6 +305,45 @@ public class VendorRequests {
 	@Transactional
 	public VendorRequest accept(OrgId client, UUID id, String by) {
 		VendorRequest request = answeredForClient(client, id);
+		LocalDate checkedOn = LocalDate.ofInstant(request.answeredAt(), ClockConfiguration.JAPAN);
+		UUID assessment = copyIntoAssessment(request, repository.answers(request), a -> checkedOn, by);
+		repository.accepted(request, assessment, clock.instant(), by);
+		publish(request, "vendor-request.accepted", "事業者確認用に反映", by);
+		return requireForClient(client, id);
+	}
+
+	/**
+	 * A client without vendor users records the vendor's filled Excel form: a request of
+	 * source {@code excel}, answered and accepted at once — the same result as accepting
+	 * an answer from the portal, with each row's 確認日 as the form gives it (today when
+	 * blank).
+	 * @throws InvalidInputException for the request's fields or rows the rules refuse
+	 */
+	@Transactional
+	public VendorRequest recordImported(OrgId client, String vendorId, Integer fiscalYear, String versionId,
+			String systems, Map<String, VendorAnswer> answers, Map<String, LocalDate> checkedOn, String fileName,
+			String by) {
+		VendorRequest request = newRequest(client, vendorId, fiscalYear, versionId, systems, null, by,
+				VendorRequest.EXCEL);
+		List<VendorAnswer> rows = AnswerRules.check(form(request), answers, FiscalYear.of(request.fiscalYear()));
+		repository.insert(request);
+		repository.replaceAnswers(request, rows);
+		repository.answered(request, clock.instant(), by);
+		LocalDate today = today();
+		UUID assessment = copyIntoAssessment(request, rows, a -> checkedOn.getOrDefault(a.itemId(), today), by);
+		repository.accepted(request, assessment, clock.instant(), by);
+		publish(request, "vendor-request.imported",
+				fileName + " " + rows.stream().filter(VendorAnswer::isYes).count() + "/" + rows.size() + " はい", by);
+		return requireForClient(client, request.id());
+	}
+
+	/**
+	 * Copies answers into the client's 事業者確認用 assessment of the 年度 and version (created
+	 * if absent), into its latest open round.
+	 */
+	private UUID copyIntoAssessment(VendorRequest request, List<VendorAnswer> answers,
+			java.util.function.Function<VendorAnswer, LocalDate> checkedOn, String by) {
+		OrgId client = request.client();
 		Assessment assessment = assessments.list(client)
 			.stream()
 			.filter(a -> a.fiscalYear().startYear() == request.fiscalYear() && a.versionId().equals(request.versionId())
@@ -300,14 +356,11 @@ public class VendorRequests {
 			.filter(AssessmentRound::isOpen)
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new ConflictException("事業者確認用のチェックリストに入力できる回がありません（提出済み）"));
-		LocalDate checkedOn = LocalDate.ofInstant(request.answeredAt(), ClockConfiguration.JAPAN);
-		for (VendorAnswer answer : repository.answers(request)) {
-			recordAnswer.record(client, assessment.id(), round.number(), answer.itemId(),
-					new AnswerCommand(answer.answer(), checkedOn, answer.targetDate(), answer.note(), null), by);
+		for (VendorAnswer answer : answers) {
+			recordAnswer.record(client, assessment.id(), round.number(), answer.itemId(), new AnswerCommand(
+					answer.answer(), checkedOn.apply(answer), answer.targetDate(), answer.note(), null), by);
 		}
-		repository.accepted(request, assessment.id(), clock.instant(), by);
-		publish(request, "vendor-request.accepted", "事業者確認用に反映", by);
-		return requireForClient(client, id);
+		return assessment.id();
 	}
 
 	/** The client returns the answer to the vendor with a comment. */
