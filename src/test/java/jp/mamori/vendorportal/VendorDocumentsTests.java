@@ -208,6 +208,29 @@ class VendorDocumentsTests {
 	}
 
 	@Test
+	void pagesShowTheDocumentsToTheVendorAndTheSectionsToTheClient() throws Exception {
+		Setting s = setting("vd-pages");
+		String product = mvc
+			.perform(get("/orgs/" + s.vendor().org().id() + "/products/" + s.product().id())
+				.with(user(s.vendor().username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(product).contains("第2版", "第1版", "現行版", "mds-v2.pdf");
+		String review = mvc
+			.perform(get("/orgs/" + s.clinic().org().id() + "/vendor-documents/" + s.current().id())
+				.with(user(s.clinic().username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(review).contains(documents.sections().get(0).name(), "記載なし", "一部適合", "mds-v2.pdf");
+		mvc.perform(get("/orgs/" + s.clinic().org().id() + "/vendor-requests/import").with(user(s.clinic().username())))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aNewerDocumentNeedsItsOwnReview() {
 		Setting s = setting("vd-newer");
 		documents.review(s.clinic().org().id(), s.current().id(), allSections("conforming"), Map.of(),
