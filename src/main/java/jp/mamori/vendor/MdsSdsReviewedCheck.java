@@ -10,12 +10,18 @@ import jp.mamori.shared.ledger.LedgerDefinition;
 import jp.mamori.shared.ledger.LedgerRow;
 import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
+import jp.mamori.vendorportal.VendorDocuments;
 import org.springframework.stereotype.Component;
 
 import static jp.mamori.evaluation.CheckFindings.date;
 import static jp.mamori.evaluation.CheckFindings.text;
 
-/** 2-③: every vendor with a maintenance contract has an MDS/SDS received and reviewed. */
+/**
+ * 2-③: every vendor with a maintenance contract has an MDS/SDS received and reviewed —
+ * either recorded in the MDS/SDS ledger (受領日 and 確認日), or a current document the vendor
+ * shared through the portal that the client reviewed in every section (matched to the
+ * ledger's vendor by organisation name).
+ */
 @Component
 class MdsSdsReviewedCheck implements Check {
 
@@ -23,9 +29,12 @@ class MdsSdsReviewedCheck implements Check {
 
 	private final LedgerStore store;
 
-	MdsSdsReviewedCheck(Ledgers ledgers, LedgerStore store) {
+	private final VendorDocuments portalDocuments;
+
+	MdsSdsReviewedCheck(Ledgers ledgers, LedgerStore store, VendorDocuments portalDocuments) {
 		this.ledgers = ledgers;
 		this.store = store;
+		this.portalDocuments = portalDocuments;
 	}
 
 	@Override
@@ -50,9 +59,13 @@ class MdsSdsReviewedCheck implements Check {
 			return CheckResult.notApplicable("保守契約のある事業者が記録されていません。");
 		}
 		List<LedgerRow> documents = store.list(documentsLedger, context.org(), 0, Integer.MAX_VALUE);
+		List<String> reviewedInPortal = portalDocuments.vendorsWithReviewedDocument(context.org());
 		CheckFindings findings = CheckFindings.start();
 		for (LedgerRow vendor : contracted) {
 			String name = CheckFindings.orUnnamed(text(vendor, "name"));
+			if (reviewedInPortal.stream().anyMatch(portal -> CheckFindings.sameName(portal, name))) {
+				continue;
+			}
 			CheckResult.Ref ref = new CheckResult.Ref(vendorsLedger.id(), vendor.id(), name);
 			List<LedgerRow> own = documents.stream()
 				.filter(d -> CheckFindings.sameName(text(d, "vendor"), name))

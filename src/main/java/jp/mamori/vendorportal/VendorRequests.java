@@ -15,7 +15,6 @@ import jp.mamori.assessment.AnswerCommand;
 import jp.mamori.assessment.CreateAssessment;
 import jp.mamori.assessment.RecordAnswer;
 import jp.mamori.catalog.Catalog;
-import jp.mamori.catalog.CatalogItem;
 import jp.mamori.catalog.ChecklistForm;
 import jp.mamori.catalog.FormCode;
 import jp.mamori.organization.OrgKind;
@@ -29,6 +28,7 @@ import jp.mamori.shared.FiscalYear;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.shared.OrgId;
+import jp.mamori.vendorportal.internal.VendorProductRepository;
 import jp.mamori.vendorportal.internal.VendorRequestRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -45,8 +45,6 @@ public class VendorRequests {
 	/** The version a new request names unless the clinic chooses another. */
 	public static final String DEFAULT_VERSION = "R7";
 
-	static final int MAX_TEXT = 2000;
-
 	private final VendorRequestRepository repository;
 
 	private final Organizations organizations;
@@ -59,17 +57,20 @@ public class VendorRequests {
 
 	private final RecordAnswer recordAnswer;
 
+	private final VendorProductRepository products;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final VendorLinks links;
 
-	VendorRequests(VendorRequestRepository repository, Organizations organizations, Catalog catalog,
-			AssessmentQueries assessments, CreateAssessment createAssessment, RecordAnswer recordAnswer,
-			ApplicationEventPublisher events, Clock clock, VendorLinks links) {
+	VendorRequests(VendorRequestRepository repository, VendorProductRepository products, Organizations organizations,
+			Catalog catalog, AssessmentQueries assessments, CreateAssessment createAssessment,
+			RecordAnswer recordAnswer, ApplicationEventPublisher events, Clock clock, VendorLinks links) {
 		this.links = links;
 		this.repository = repository;
+		this.products = products;
 		this.organizations = organizations;
 		this.catalog = catalog;
 		this.assessments = assessments;
@@ -95,12 +96,38 @@ public class VendorRequests {
 	}
 
 	public FiscalYear currentFiscalYear() {
-		return FiscalYear.containing(LocalDate.now(clock.withZone(ClockConfiguration.JAPAN)));
+		return FiscalYear.containing(today());
+	}
+
+	/** Today in Japan: what 期限超過 is judged against. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(ClockConfiguration.JAPAN));
 	}
 
 	@Transactional
 	public VendorRequest send(OrgId client, String vendorId, Integer fiscalYear, String versionId, String systems,
 			String by) {
+		return send(client, vendorId, fiscalYear, versionId, systems, null, by);
+	}
+
+	/**
+	 * Sends a request; {@code dueDate} is the optional 回答期限 the vendor is reminded of.
+	 */
+	@Transactional
+	public VendorRequest send(OrgId client, String vendorId, Integer fiscalYear, String versionId, String systems,
+			LocalDate dueDate, String by) {
+		VendorRequest request = newRequest(client, vendorId, fiscalYear, versionId, systems, dueDate, by,
+				VendorRequest.PORTAL);
+		FiscalYear year = FiscalYear.of(request.fiscalYear());
+		String version = request.versionId();
+		String covered = request.systems();
+		repository.insert(request);
+		publish(request, "vendor-request.requested", year.japaneseLabel() + " " + version + " " + covered, by);
+		return request;
+	}
+
+	private VendorRequest newRequest(OrgId client, String vendorId, Integer fiscalYear, String versionId,
+			String systems, LocalDate dueDate, String by, String source) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Organization vendor = null;
 		try {
@@ -133,6 +160,9 @@ public class VendorRequests {
 		if (covered.isEmpty() || covered.length() > 1000) {
 			violations.add(new FieldViolation("systems", "対象のシステムを1〜1000文字で入力してください"));
 		}
+		if (dueDate != null && dueDate.isBefore(today())) {
+			violations.add(new FieldViolation("dueDate", "回答期限には今日以降の日付を入力してください"));
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
@@ -140,9 +170,8 @@ public class VendorRequests {
 		// covers
 		links.requireCovers(client, vendor.id(), covered);
 		VendorRequest request = new VendorRequest(UUID.randomUUID(), client, vendor.id(), year.startYear(), version,
-				covered, VendorRequestStatus.REQUESTED, null, clock.instant(), by, null, null, null, null, null);
-		repository.insert(request);
-		publish(request, "vendor-request.requested", year.japaneseLabel() + " " + version + " " + covered, by);
+				covered, VendorRequestStatus.REQUESTED, null, clock.instant(), by, null, null, null, null, null,
+				dueDate, source);
 		return request;
 	}
 
@@ -172,6 +201,13 @@ public class VendorRequests {
 		return repository.answers(request);
 	}
 
+	/** The 事業者確認用 form of a checklist version. */
+	public ChecklistForm formOf(String versionId) {
+		String version = versionId == null || versionId.isBlank() ? DEFAULT_VERSION : versionId.strip();
+		return catalog.form(version, FormCode.VENDOR)
+			.orElseThrow(() -> new InvalidInputException("version", version + " に事業者確認用の様式はありません"));
+	}
+
 	/** The 事業者確認用 form of the request's checklist version. */
 	public ChecklistForm form(VendorRequest request) {
 		return catalog.requireForm(request.versionId(), FormCode.VENDOR);
@@ -196,35 +232,75 @@ public class VendorRequests {
 		if (!request.status().isOpenToVendor()) {
 			throw new ConflictException("この依頼は回答済みです。差戻しがあるまで変更できません");
 		}
-		FiscalYear year = FiscalYear.of(request.fiscalYear());
-		List<FieldViolation> violations = new ArrayList<>();
+		Map<String, VendorAnswer> prefill = prefill(request);
 		List<VendorAnswer> rows = new ArrayList<>();
-		for (CatalogItem item : form(request).items()) {
-			VendorAnswer given = answers.get(item.id());
-			String value = given == null ? null : given.answer();
-			if (!"yes".equals(value) && !"no".equals(value)) {
-				violations.add(new FieldViolation("answer-" + item.id(), item.label() + ": はい／いいえを選んでください"));
-				continue;
-			}
-			LocalDate target = "no".equals(value) ? given.targetDate() : null;
-			if ("no".equals(value) && (target == null || !year.contains(target))) {
-				violations.add(new FieldViolation("targetDate-" + item.id(),
-						item.label() + ": 「いいえ」の場合は" + year.japaneseLabel() + "内の目標日を入力してください"));
-			}
-			String note = given.note() == null || given.note().isBlank() ? null : given.note().strip();
-			if (note != null && note.length() > MAX_TEXT) {
-				violations.add(new FieldViolation("note-" + item.id(), item.label() + ": 備考は2000文字以内にしてください"));
-			}
-			rows.add(new VendorAnswer(item.id(), value, target, note));
-		}
-		if (!violations.isEmpty()) {
-			throw new InvalidInputException(violations);
+		for (VendorAnswer row : AnswerRules.check(form(request), answers, FiscalYear.of(request.fiscalYear()))) {
+			VendorAnswer drawn = prefill.get(row.itemId());
+			// the row remembers its product answer, and whether it was changed for this
+			// client: the client sees which rows differ from what the vendor tells
+			// everyone
+			rows.add(drawn == null ? row.from(null, false) : row.from(drawn.productId(), !row.sameContent(drawn)));
 		}
 		repository.replaceAnswers(request, rows);
 		repository.answered(request, clock.instant(), by);
 		publish(request, "vendor-request.answered",
 				rows.stream().filter(VendorAnswer::isYes).count() + "/" + rows.size() + " はい", by);
 		return requireForVendor(vendor, id);
+	}
+
+	/**
+	 * The vendor names the products/services whose shared answer the request's answer is
+	 * drawn from (and whose MDS/SDS the client then sees). Only its own products, only
+	 * while the request is open to it.
+	 */
+	@Transactional
+	public VendorRequest chooseProducts(OrgId vendor, UUID id, List<UUID> productIds, String by) {
+		requireForVendor(vendor, id);
+		repository.lock(id);
+		VendorRequest request = requireForVendor(vendor, id);
+		if (!request.status().isOpenToVendor()) {
+			throw new ConflictException("この依頼は回答済みです。差戻しがあるまで変更できません");
+		}
+		List<UUID> chosen = productIds == null ? List.of() : productIds.stream().distinct().toList();
+		List<String> labels = new ArrayList<>();
+		for (UUID product : chosen) {
+			labels.add(products.find(vendor, product)
+				.orElseThrow(() -> new InvalidInputException("products", "自社の製品・サービスを選んでください"))
+				.label());
+		}
+		repository.replaceProducts(request, chosen);
+		publish(request, "vendor-request.products", String.join("、", labels), by);
+		return request;
+	}
+
+	/** The products the vendor named for the request, by name. */
+	@Transactional(readOnly = true)
+	public List<VendorProduct> products(VendorRequest request) {
+		return repository.productIds(request)
+			.stream()
+			.map(p -> products.find(request.vendor(), p))
+			.flatMap(java.util.Optional::stream)
+			.sorted(java.util.Comparator.comparing(VendorProduct::label))
+			.toList();
+	}
+
+	/**
+	 * The answer the named products' shared answers give for the request, by row: a row
+	 * is いいえ when any product answers いいえ (the first such product, by name, gives its 目標日
+	 * and 備考), otherwise the first product's はい. Rows no product answered are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, VendorAnswer> prefill(VendorRequest request) {
+		Map<String, VendorAnswer> merged = new java.util.LinkedHashMap<>();
+		for (VendorProduct product : products(request)) {
+			for (VendorAnswer answer : products.answers(request.vendor(), product.id(), request.versionId())) {
+				VendorAnswer before = merged.get(answer.itemId());
+				if (before == null || (before.isYes() && !answer.isYes())) {
+					merged.put(answer.itemId(), answer);
+				}
+			}
+		}
+		return merged;
 	}
 
 	/**
@@ -235,6 +311,45 @@ public class VendorRequests {
 	@Transactional
 	public VendorRequest accept(OrgId client, UUID id, String by) {
 		VendorRequest request = answeredForClient(client, id);
+		LocalDate checkedOn = LocalDate.ofInstant(request.answeredAt(), ClockConfiguration.JAPAN);
+		UUID assessment = copyIntoAssessment(request, repository.answers(request), a -> checkedOn, by);
+		repository.accepted(request, assessment, clock.instant(), by);
+		publish(request, "vendor-request.accepted", "事業者確認用に反映", by);
+		return requireForClient(client, id);
+	}
+
+	/**
+	 * A client without vendor users records the vendor's filled Excel form: a request of
+	 * source {@code excel}, answered and accepted at once — the same result as accepting
+	 * an answer from the portal, with each row's 確認日 as the form gives it (today when
+	 * blank).
+	 * @throws InvalidInputException for the request's fields or rows the rules refuse
+	 */
+	@Transactional
+	public VendorRequest recordImported(OrgId client, String vendorId, Integer fiscalYear, String versionId,
+			String systems, Map<String, VendorAnswer> answers, Map<String, LocalDate> checkedOn, String fileName,
+			String by) {
+		VendorRequest request = newRequest(client, vendorId, fiscalYear, versionId, systems, null, by,
+				VendorRequest.EXCEL);
+		List<VendorAnswer> rows = AnswerRules.check(form(request), answers, FiscalYear.of(request.fiscalYear()));
+		repository.insert(request);
+		repository.replaceAnswers(request, rows);
+		repository.answered(request, clock.instant(), by);
+		LocalDate today = today();
+		UUID assessment = copyIntoAssessment(request, rows, a -> checkedOn.getOrDefault(a.itemId(), today), by);
+		repository.accepted(request, assessment, clock.instant(), by);
+		publish(request, "vendor-request.imported",
+				fileName + " " + rows.stream().filter(VendorAnswer::isYes).count() + "/" + rows.size() + " はい", by);
+		return requireForClient(client, request.id());
+	}
+
+	/**
+	 * Copies answers into the client's 事業者確認用 assessment of that vendor for the 年度 and
+	 * version (created if absent), into its latest open round.
+	 */
+	private UUID copyIntoAssessment(VendorRequest request, List<VendorAnswer> answers,
+			java.util.function.Function<VendorAnswer, LocalDate> checkedOn, String by) {
+		OrgId client = request.client();
 		// one 事業者確認用 per vendor and 年度: a second vendor's answers never overwrite the
 		// first's
 		String vendorName = organizations.require(request.vendor()).name();
@@ -250,21 +365,18 @@ public class VendorRequests {
 			.filter(AssessmentRound::isOpen)
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new ConflictException("事業者確認用のチェックリストに入力できる回がありません（提出済み）"));
-		LocalDate checkedOn = LocalDate.ofInstant(request.answeredAt(), ClockConfiguration.JAPAN);
-		for (VendorAnswer answer : repository.answers(request)) {
-			recordAnswer.record(client, assessment.id(), round.number(), answer.itemId(),
-					new AnswerCommand(answer.answer(), checkedOn, answer.targetDate(), answer.note(), null), by);
+		for (VendorAnswer answer : answers) {
+			recordAnswer.record(client, assessment.id(), round.number(), answer.itemId(), new AnswerCommand(
+					answer.answer(), checkedOn.apply(answer), answer.targetDate(), answer.note(), null), by);
 		}
-		repository.accepted(request, assessment.id(), clock.instant(), by);
-		publish(request, "vendor-request.accepted", "事業者確認用に反映", by);
-		return requireForClient(client, id);
+		return assessment.id();
 	}
 
 	/** The client returns the answer to the vendor with a comment. */
 	@Transactional
 	public VendorRequest returnToVendor(OrgId client, UUID id, String comment, String by) {
 		String text = comment == null ? "" : comment.strip();
-		if (text.isEmpty() || text.length() > MAX_TEXT) {
+		if (text.isEmpty() || text.length() > AnswerRules.MAX_TEXT) {
 			throw new InvalidInputException("comment", "差戻しの理由を1〜2000文字で入力してください");
 		}
 		VendorRequest request = answeredForClient(client, id);

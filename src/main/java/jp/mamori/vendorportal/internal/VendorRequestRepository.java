@@ -26,7 +26,7 @@ public class VendorRequestRepository {
 
 	private static final String COLUMNS = "select id, client_org_id, vendor_org_id, fiscal_year, version_id, systems, "
 			+ "status, return_comment, requested_at, requested_by, answered_at, answered_by, decided_at, decided_by, "
-			+ "assessment_id from vendor_request ";
+			+ "assessment_id, due_date, source from vendor_request ";
 
 	private final JdbcClient jdbc;
 
@@ -36,9 +36,9 @@ public class VendorRequestRepository {
 
 	public void insert(VendorRequest r) {
 		jdbc.sql("insert into vendor_request (id, client_org_id, vendor_org_id, fiscal_year, version_id, systems, "
-				+ "status, requested_at, requested_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "status, requested_at, requested_by, due_date, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(r.id(), r.client().value(), r.vendor().value(), r.fiscalYear(), r.versionId(), r.systems(),
-					r.status().code(), utc(r.requestedAt()), r.requestedBy())
+					r.status().code(), utc(r.requestedAt()), r.requestedBy(), r.dueDate(), r.source())
 			.update();
 	}
 
@@ -77,11 +77,12 @@ public class VendorRequestRepository {
 
 	public List<VendorAnswer> answers(VendorRequest r) {
 		return jdbc
-			.sql("select item_id, answer, target_date, note from vendor_request_answer "
+			.sql("select item_id, answer, target_date, note, product_id, adjusted from vendor_request_answer "
 					+ "where request_id = ? and client_org_id = ? and vendor_org_id = ?")
 			.params(r.id(), r.client().value(), r.vendor().value())
 			.query((rs, n) -> new VendorAnswer(rs.getString("item_id"), rs.getString("answer"),
-					rs.getObject("target_date", LocalDate.class), rs.getString("note")))
+					rs.getObject("target_date", LocalDate.class), rs.getString("note"),
+					rs.getObject("product_id", UUID.class), rs.getBoolean("adjusted")))
 			.list();
 	}
 
@@ -91,11 +92,43 @@ public class VendorRequestRepository {
 			.update();
 		for (VendorAnswer a : answers) {
 			jdbc.sql("insert into vendor_request_answer (request_id, client_org_id, vendor_org_id, item_id, answer, "
-					+ "target_date, note) values (?, ?, ?, ?, ?, ?, ?)")
+					+ "target_date, note, product_id, adjusted) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(r.id(), r.client().value(), r.vendor().value(), a.itemId(), a.answer(), a.targetDate(),
-						a.note())
+						a.note(), a.productId(), a.adjusted())
 				.update();
 		}
+	}
+
+	/** The products the vendor named for the request. */
+	public List<UUID> productIds(VendorRequest r) {
+		return jdbc.sql("select product_id from vendor_request_product where request_id = ? and vendor_org_id = ?")
+			.params(r.id(), r.vendor().value())
+			.query(UUID.class)
+			.list();
+	}
+
+	public void replaceProducts(VendorRequest r, List<UUID> products) {
+		jdbc.sql("delete from vendor_request_product where request_id = ? and vendor_org_id = ?")
+			.params(r.id(), r.vendor().value())
+			.update();
+		for (UUID product : products) {
+			jdbc.sql("insert into vendor_request_product (request_id, vendor_org_id, product_id) values (?, ?, ?)")
+				.params(r.id(), r.vendor().value(), product)
+				.update();
+		}
+	}
+
+	/**
+	 * Open requests (依頼済み/差戻し) with a 回答期限 on or before {@code until}, of every client:
+	 * for the daily reminder to vendors.
+	 */
+	public List<VendorRequest> openDueBy(LocalDate until) {
+		return jdbc
+			.sql(COLUMNS + "where status in ('requested', 'returned') and due_date is not null and due_date <= ? "
+					+ "order by vendor_org_id, due_date")
+			.param(until)
+			.query(VendorRequestRepository::request)
+			.list();
 	}
 
 	public void answered(VendorRequest r, Instant at, String by) {
@@ -135,7 +168,8 @@ public class VendorRequestRepository {
 				VendorRequestStatus.require(rs.getString("status")), rs.getString("return_comment"),
 				instant(rs, "requested_at"), rs.getString("requested_by"), instant(rs, "answered_at"),
 				rs.getString("answered_by"), instant(rs, "decided_at"), rs.getString("decided_by"),
-				rs.getObject("assessment_id", UUID.class));
+				rs.getObject("assessment_id", UUID.class), rs.getObject("due_date", LocalDate.class),
+				rs.getString("source"));
 	}
 
 }

@@ -7,10 +7,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jp.mamori.shared.BadInputException;
 import jp.mamori.shared.FieldViolation;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.OrgId;
 import jp.mamori.vendorportal.VendorAnswer;
+import jp.mamori.vendorportal.VendorProduct;
+import jp.mamori.vendorportal.VendorProducts;
 import jp.mamori.vendorportal.VendorRequest;
 import jp.mamori.vendorportal.VendorRequests;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The vendor side: a vendor organisation's users see the requests addressed to it — the
@@ -32,8 +36,11 @@ class VendorPortalController {
 
 	private final VendorRequests requests;
 
-	VendorPortalController(VendorRequests requests) {
+	private final VendorProducts products;
+
+	VendorPortalController(VendorRequests requests, VendorProducts products) {
 		this.requests = requests;
+		this.products = products;
 	}
 
 	@GetMapping("/orgs/{org}/requests")
@@ -57,7 +64,26 @@ class VendorPortalController {
 		Map<String, VendorAnswer> stored = requests.answers(request)
 			.stream()
 			.collect(Collectors.toMap(VendorAnswer::itemId, Function.identity()));
+		// nothing answered for this client yet: start from the named products' shared
+		// answer, which the vendor may adjust before submitting
+		if (stored.isEmpty() && request.status().isOpenToVendor()) {
+			stored = requests.prefill(request);
+		}
 		return page(org, request, stored, List.of(), model);
+	}
+
+	@PostMapping("/orgs/{org}/requests/{id}/products")
+	@PreAuthorize("@access.canEdit(#org)")
+	String chooseProducts(@PathVariable OrgId org, @PathVariable UUID id,
+			@RequestParam(name = "product", required = false) List<UUID> chosen, Principal principal,
+			RedirectAttributes redirect) {
+		try {
+			requests.chooseProducts(org, id, chosen, principal.getName());
+		}
+		catch (BadInputException ex) {
+			redirect.addFlashAttribute("productError", ex.getMessage());
+		}
+		return "redirect:/orgs/" + org + "/requests/" + id;
 	}
 
 	@PostMapping("/orgs/{org}/requests/{id}")
@@ -83,6 +109,8 @@ class VendorPortalController {
 		model.addAttribute("form", requests.form(request));
 		model.addAttribute("answers", answers);
 		model.addAttribute("violations", violations);
+		model.addAttribute("products", products.ofVendor(org));
+		model.addAttribute("chosen", requests.products(request).stream().map(VendorProduct::id).toList());
 		return "vendorportal/vendor-answer";
 	}
 

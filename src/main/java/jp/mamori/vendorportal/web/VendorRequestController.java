@@ -1,6 +1,8 @@
 package jp.mamori.vendorportal.web;
 
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +53,7 @@ class VendorRequestController {
 		model.addAttribute("fiscalYear", requests.currentFiscalYear().startYear());
 		model.addAttribute("versions", requests.versions());
 		model.addAttribute("defaultVersion", VendorRequests.DEFAULT_VERSION);
+		model.addAttribute("today", requests.today());
 		return "vendorportal/client-list";
 	}
 
@@ -58,9 +61,19 @@ class VendorRequestController {
 	@PreAuthorize("@access.canEdit(#org)")
 	String send(@PathVariable OrgId org, @RequestParam(required = false) String vendor,
 			@RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String systems, Principal principal, RedirectAttributes redirect) {
+			@RequestParam(required = false) String systems, @RequestParam(required = false) String dueDate,
+			Principal principal, RedirectAttributes redirect) {
 		try {
-			requests.send(org, vendor, fiscalYear, version, systems, principal.getName());
+			LocalDate due = null;
+			if (dueDate != null && !dueDate.isBlank()) {
+				try {
+					due = LocalDate.parse(dueDate.strip());
+				}
+				catch (DateTimeParseException ex) {
+					throw new InvalidInputException("dueDate", "回答期限を日付で入力してください");
+				}
+			}
+			requests.send(org, vendor, fiscalYear, version, systems, due, principal.getName());
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("requestErrors", ex.violations());
@@ -80,6 +93,10 @@ class VendorRequestController {
 			.stream()
 			.collect(Collectors.toMap(VendorAnswer::itemId, Function.identity()));
 		model.addAttribute("answers", answers);
+		model.addAttribute("productNames",
+				requests.products(request)
+					.stream()
+					.collect(Collectors.toMap(p -> p.id().toString(), jp.mamori.vendorportal.VendorProduct::label)));
 		return "vendorportal/client-review";
 	}
 
