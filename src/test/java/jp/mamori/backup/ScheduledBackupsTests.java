@@ -262,6 +262,10 @@ class ScheduledBackupsTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);
+		assertThat(jdbc.sql("select action from audit_entry where actor = ? order by seq")
+			.param(clinic.username())
+			.query(String.class)
+			.list()).contains("backup.settings.changed", "backup.downloaded");
 	}
 
 	Document page(String path, String username) throws Exception {

@@ -1,15 +1,18 @@
 package jp.mamori.backup.web;
 
 import java.nio.file.Path;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
+import jp.mamori.backup.BackupRequested;
 import jp.mamori.backup.BackupSettings;
 import jp.mamori.backup.DatabaseBackup;
 import jp.mamori.backup.PassphraseFile;
 import jp.mamori.backup.ScheduledBackups;
 import jp.mamori.shared.BadInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +38,13 @@ class BackupController {
 
 	private final Clock clock;
 
-	BackupController(ScheduledBackups backups, DatabaseBackup backup, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	BackupController(ScheduledBackups backups, DatabaseBackup backup, Clock clock, ApplicationEventPublisher events) {
 		this.backups = backups;
 		this.backup = backup;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@GetMapping("/admin/backup")
@@ -56,11 +62,14 @@ class BackupController {
 	@PreAuthorize("@access.isSystemAdmin()")
 	String save(@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String directory,
 			@RequestParam String dailyTime, @RequestParam String generations,
-			@RequestParam(required = false) String passphraseFile, @RequestParam String maxAgeDays,
+			@RequestParam(required = false) String passphraseFile, @RequestParam String maxAgeDays, Principal principal,
 			RedirectAttributes redirect) {
 		try {
-			backups.save(new BackupSettings(enabled, directory, time(dailyTime), number(generations, "保持する世代数"),
-					passphraseFile, number(maxAgeDays, "警告するまでの日数")));
+			BackupSettings settings = new BackupSettings(enabled, directory, time(dailyTime),
+					number(generations, "保持する世代数"), passphraseFile, number(maxAgeDays, "警告するまでの日数"));
+			backups.save(settings);
+			events
+				.publishEvent(new BackupRequested(principal.getName(), "backup.settings.changed", settings.toString()));
 			redirect.addFlashAttribute("saved", true);
 		}
 		catch (BadInputException ex) {
@@ -71,8 +80,10 @@ class BackupController {
 
 	@PostMapping("/admin/backup/run")
 	@PreAuthorize("@access.isSystemAdmin()")
-	String run(RedirectAttributes redirect) {
+	String run(Principal principal, RedirectAttributes redirect) {
 		ScheduledBackups.Run run = backups.runNow();
+		events.publishEvent(new BackupRequested(principal.getName(), "backup.started",
+				run.ok() ? String.valueOf(run.file()) : String.valueOf(run.error())));
 		if (!run.ran()) {
 			redirect.addFlashAttribute("busy", true);
 		}
@@ -81,11 +92,13 @@ class BackupController {
 
 	@GetMapping("/admin/backup/download")
 	@PreAuthorize("@access.isSystemAdmin()")
-	ResponseEntity<StreamingResponseBody> download() {
+	ResponseEntity<StreamingResponseBody> download(Principal principal) {
 		String configured = backups.settings().passphraseFile();
 		// read before streaming starts: a 400 cannot be sent once the ZIP is under way
 		char[] passphrase = PassphraseFile.read(configured == null ? null : Path.of(configured));
 		String name = ScheduledBackups.fileName(clock.instant());
+		events.publishEvent(new BackupRequested(principal.getName(), "backup.downloaded",
+				name + (passphrase != null ? " (encrypted)" : "")));
 		StreamingResponseBody body = out -> backup.write(out, passphrase);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
