@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MdsSdsReviewedCheckPortalTests {
 
 	@Autowired
+	jp.mamori.support.VendorLinkMother vendorLinks;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -67,6 +70,7 @@ class MdsSdsReviewedCheckPortalTests {
 		VendorProduct product = products.register(vendor.id(), "PACS", "2", null, "vendor-user");
 		VendorDocument document = documents.upload(vendor.id(), product.id(), "sds", "5.0", LocalDate.of(2025, 4, 1),
 				"sds.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.UTF_8), "vendor-user");
+		vendorLinks.link(clinic.id(), vendor.id(), "PACS");
 		VendorRequest request = requests.send(clinic.id(), vendor.id().toString(), 2025, "R7", "PACS", "clinic-user");
 		requests.chooseProducts(vendor.id(), request.id(), List.of(product.id()), "vendor-user");
 

@@ -39,6 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class VendorDocumentsTests {
 
+	@Autowired
+	jp.mamori.support.VendorLinkMother vendorLinks;
+
 	static final byte[] PDF_V1 = "%PDF-1.4\n1 0 obj MDS 第1版\n%%EOF".getBytes(StandardCharsets.UTF_8);
 
 	static final byte[] PDF_V2 = "%PDF-1.4\n1 0 obj MDS 第2版\n%%EOF".getBytes(StandardCharsets.UTF_8);
@@ -95,6 +98,7 @@ class VendorDocumentsTests {
 				LocalDate.of(2025, 4, 1), "mds-v2.pdf", PDF_V2, vendor.username());
 		VendorDocument old = documents.upload(vendor.org().id(), product.id(), "mds", "第1版", LocalDate.of(2024, 4, 1),
 				"mds-v1.pdf", PDF_V1, vendor.username());
+		vendorLinks.link(clinic.org().id(), vendor.org().id(), "画像サーバ");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "画像サーバ",
 				clinic.username());
 		requests.chooseProducts(vendor.org().id(), request.id(), List.of(product.id()), vendor.username());
@@ -144,6 +148,7 @@ class VendorDocumentsTests {
 		Setting s = setting("vd-iso");
 		// same vendor, but its answer to this clinic names no product
 		Side otherClinic = clinic("vd-iso-other");
+		vendorLinks.link(otherClinic.org().id(), s.vendor().org().id(), "画像サーバ");
 		requests.send(otherClinic.org().id(), s.vendor().org().id().toString(), 2025, "R7", "画像サーバ",
 				otherClinic.username());
 		assertThat(documents.forClient(otherClinic.org().id())).isEmpty();

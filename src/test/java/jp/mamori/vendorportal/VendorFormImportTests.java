@@ -50,6 +50,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class VendorFormImportTests {
 
+	@Autowired
+	jp.mamori.support.VendorLinkMother vendorLinks;
+
 	/** The official layout: header row, then per round 確認結果 / 確認日 / 目標日, 備考 last. */
 	static final int HEADER_ROW = 6;
 
@@ -143,6 +146,8 @@ class VendorFormImportTests {
 		String username = Fixtures.uniqueName("vfi-clinic");
 		Organization clinic = fixtures.clinicWith(username, OrgRole.EDITOR);
 		Organization vendor = organizations.create("紙の事業者 " + username, OrgKind.VENDOR, "test");
+		// the form is recorded for a vendor the clinic has a contract link with
+		vendorLinks.link(clinic.id(), vendor.id(), "電子カルテ");
 		byte[] file = filled(exportedBlankForm(), "いいえ", "令和8年3月31日");
 
 		var previewed = mvc

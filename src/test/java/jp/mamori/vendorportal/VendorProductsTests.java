@@ -42,6 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VendorProductsTests {
 
 	@Autowired
+	jp.mamori.support.VendorLinkMother vendorLinks;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -111,6 +114,8 @@ class VendorProductsTests {
 		VendorProduct product = products.register(vendor.org().id(), "電子カルテ MEDI", "5.2", "クラウド型", vendor.username());
 		products.saveAnswers(vendor.org().id(), product.id(), "R7", answersWithOneNo("次期版で対応"), vendor.username());
 
+		vendorLinks.link(clinicA.org().id(), vendor.org().id(), "電子カルテ");
+		vendorLinks.link(clinicB.org().id(), vendor.org().id(), "電子カルテ");
 		VendorRequest toA = requests.send(clinicA.org().id(), vendor.org().id().toString(), 2025, "R7", "電子カルテ",
 				clinicA.username());
 		VendorRequest toB = requests.send(clinicB.org().id(), vendor.org().id().toString(), 2025, "R7", "電子カルテ",
@@ -169,6 +174,7 @@ class VendorProductsTests {
 		items().forEach(i -> allYes.put(i.id(), new VendorAnswer(i.id(), "yes", null, null)));
 		products.saveAnswers(vendor.org().id(), emr.id(), "R7", allYes, vendor.username());
 		products.saveAnswers(vendor.org().id(), pacs.id(), "R7", answersWithOneNo("PACS は未対応"), vendor.username());
+		vendorLinks.link(clinic.org().id(), vendor.org().id(), "電子カルテ", "PACS");
 		VendorRequest request = requests.send(clinic.org().id(), vendor.org().id().toString(), 2025, "R7", "電子カルテ、PACS",
 				clinic.username());
 		requests.chooseProducts(vendor.org().id(), request.id(), List.of(emr.id(), pacs.id()), vendor.username());
@@ -200,6 +206,7 @@ class VendorProductsTests {
 		mvc.perform(get("/orgs/" + owner.org().id() + "/products").with(user(clinic.username())))
 			.andExpect(status().isForbidden());
 
+		vendorLinks.link(clinic.org().id(), other.org().id(), "PACS");
 		VendorRequest toOther = requests.send(clinic.org().id(), other.org().id().toString(), 2025, "R7", "PACS",
 				clinic.username());
 		assertThatThrownBy(

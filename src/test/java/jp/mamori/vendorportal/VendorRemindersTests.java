@@ -37,6 +37,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class VendorRemindersTests {
 
+	@Autowired
+	jp.mamori.support.VendorLinkMother vendorLinks;
+
 	@RegisterExtension
 	static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
 		.withPerMethodLifecycle(false);
@@ -104,6 +107,8 @@ class VendorRemindersTests {
 		String quiet = clinicUser + "-q@example.jp";
 		vendorUser(quietVendor, "vr-quiet", quiet);
 
+		vendorLinks.link(clinic.id(), vendor.id(), "電子カルテ", "PACS");
+		vendorLinks.link(clinic.id(), quietVendor.id(), "レセコン");
 		VendorRequest soon = requests.send(clinic.id(), vendor.id().toString(), 2025, "R7", "電子カルテ",
 				LocalDate.of(2025, 6, 20), clinicUser);
 		VendorRequest late = requests.send(clinic.id(), vendor.id().toString(), 2025, "R7", "PACS",

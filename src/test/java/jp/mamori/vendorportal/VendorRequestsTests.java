@@ -291,6 +291,8 @@ class VendorRequestsTests {
 		Side clinic = clinic("vp-clinic-two");
 		Side first = vendor("vp-vendor-one");
 		Side second = vendor("vp-vendor-two");
+		linked(clinic, first, "電子カルテ");
+		linked(clinic, second, "PACS");
 		VendorRequest toFirst = requests.send(clinic.org().id(), first.org().id().toString(), 2025, "R7", "電子カルテ",
 				clinic.username());
 		VendorRequest toSecond = requests.send(clinic.org().id(), second.org().id().toString(), 2025, "R7", "PACS",
