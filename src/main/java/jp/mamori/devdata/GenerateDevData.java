@@ -57,7 +57,8 @@ public class GenerateDevData {
 
 	static final int BATCH = 5000;
 
-	static final String BY = "mamori dev generate";
+	/** Who the generated rows and events are recorded as written by. */
+	public static final String BY = "mamori dev generate";
 
 	/** What was written. */
 	public record Generated(List<OrgId> orgs, OrgId group, long devices, long accounts, long staff, long answers,
