@@ -36,6 +36,8 @@ import jp.mamori.backup.internal.DatabaseSchema.Column;
 import jp.mamori.backup.internal.DatabaseSchema.Table;
 import jp.mamori.evidence.EvidenceFiles;
 import jp.mamori.identity.OrgRole;
+import jp.mamori.accesslog.ImportAccessLog;
+import jp.mamori.accesslog.parser.LogFormat;
 import jp.mamori.support.Fixtures;
 import jp.mamori.support.LedgerMother;
 import jp.mamori.support.PostgresDatabase;
@@ -110,6 +112,17 @@ final class BackupFixture {
 						"test");
 				ledgers.row("devices", clinic.org().id(), Map.of("name", "電子カルテサーバ", "os", "Windows Server 2019"));
 				ledgers.row("devices", clinic.org().id(), Map.of("name", "受付PC-01", "os", "Windows 11"));
+				// log events over two months: on PostgreSQL they live in monthly
+				// partitions
+				// of accesslog_event, which the backup reads and writes through the
+				// parent
+				String log = "Jun 14 09:00:01 emr-sv01 sshd[101]: Failed password for invalid user admin from 203.0.113.7 port 50000 ssh2\n"
+						+ "Jul 02 10:00:02 emr-sv01 sshd[102]: Accepted password for tanaka from 192.168.10.20 port 50001 ssh2\n";
+				context.getBean(ImportAccessLog.class)
+					.importFile(clinic.org().id(), null, "auth.log",
+							new java.io.ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.LINUX,
+							"test", bytes -> {
+							});
 				evidence.store(clinic.org().id(), "パッチ適用手順.txt",
 						"1. 更新プログラムを確認する\r\n2. 適用する\n".getBytes(StandardCharsets.UTF_8), "assessment-item",
 						clinic.assessment() + "/2-6", "test");

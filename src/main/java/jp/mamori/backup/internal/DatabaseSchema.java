@@ -69,20 +69,43 @@ public final class DatabaseSchema {
 		this.product = product;
 	}
 
+	/** The partitions of partitioned tables (PostgreSQL); none elsewhere. */
+	static Set<String> partitions(Connection connection) throws SQLException {
+		Set<String> names = new TreeSet<>();
+		if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+			return names;
+		}
+		try (var statement = connection
+			.prepareStatement("select c.relname from pg_catalog.pg_class c where c.relispartition and c.relnamespace = "
+					+ "(select oid from pg_catalog.pg_namespace where nspname = current_schema())");
+				ResultSet rs = statement.executeQuery()) {
+			while (rs.next()) {
+				names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
+
 	/** Reads the current schema of the connection's database. */
 	public static DatabaseSchema read(Connection connection) throws SQLException {
 		DatabaseMetaData meta = connection.getMetaData();
 		String schema = connection.getSchema();
 		Map<String, String> names = new TreeMap<>();
+		Set<String> partitions = partitions(connection);
 		try (ResultSet rs = meta.getTables(null, schema, "%", null)) {
 			while (rs.next()) {
 				String type = rs.getString("TABLE_TYPE");
-				// H2 2.x says "BASE TABLE", PostgreSQL "TABLE"; views and system tables
-				// are not
-				// data
-				if ("TABLE".equalsIgnoreCase(type) || "BASE TABLE".equalsIgnoreCase(type)) {
+				// H2 2.x says "BASE TABLE", PostgreSQL "TABLE" (and "PARTITIONED TABLE"
+				// for
+				// the parent of partitions); views and system tables are not data
+				if ("TABLE".equalsIgnoreCase(type) || "BASE TABLE".equalsIgnoreCase(type)
+						|| "PARTITIONED TABLE".equalsIgnoreCase(type)) {
 					String name = rs.getString("TABLE_NAME");
-					if (!EXCLUDED.contains(name.toLowerCase(Locale.ROOT))) {
+					// a partition's rows are read and written through its parent, which
+					// routes them: the backup names the logical table only, so that a
+					// database partitioned differently (or H2, not at all) restores it
+					if (!EXCLUDED.contains(name.toLowerCase(Locale.ROOT))
+							&& !partitions.contains(name.toLowerCase(Locale.ROOT))) {
 						names.put(name.toLowerCase(Locale.ROOT), name);
 					}
 				}
