@@ -80,10 +80,20 @@ public class VendorRequests {
 		this.clock = clock;
 	}
 
-	/** The vendor organisations a clinic can address, by name. */
+	/**
+	 * The vendor organisations a clinic can address, by name: those it linked by contract
+	 * (nothing else of the instance's vendors is shown to a clinic).
+	 */
 	@Transactional(readOnly = true)
-	public List<Organization> vendors() {
-		return organizations.findAllOrderedByName().stream().filter(o -> o.kind() == OrgKind.VENDOR).toList();
+	public List<Organization> vendors(OrgId client) {
+		java.util.Set<OrgId> linked = links.ofClient(client)
+			.stream()
+			.map(VendorLink::vendor)
+			.collect(java.util.stream.Collectors.toSet());
+		return organizations.findAllOrderedByName()
+			.stream()
+			.filter(o -> o.kind() == OrgKind.VENDOR && linked.contains(o.id()))
+			.toList();
 	}
 
 	/** Checklist versions that have a 事業者確認用 form, oldest first. */

@@ -166,6 +166,26 @@ class VendorLinksTests {
 	}
 
 	@Test
+	void requestFormOffersOnlyLinkedVendors() throws Exception {
+		Side clinic = clinic("vl-clinic-form");
+		Side linked = vendor("vl-vendor-form-linked");
+		Side unlinked = vendor("vl-vendor-form-unlinked");
+		String path = "/orgs/" + clinic.org().id() + "/vendor-requests";
+
+		assertThat(page(clinic.username(), path)).contains("id=\"no-vendors\"")
+			.doesNotContain(linked.org().name(), unlinked.org().name());
+
+		device(clinic, "PACSサーバ", "PACS");
+		link(clinic, linked, "K-FORM-1", "PACS");
+
+		assertThat(page(clinic.username(), path)).contains(linked.org().name())
+			.doesNotContain(unlinked.org().name())
+			.doesNotContain("id=\"no-vendors\"");
+		assertThat(page(clinic.username(), path + "/import")).contains(linked.org().name())
+			.doesNotContain(unlinked.org().name());
+	}
+
+	@Test
 	void requestGoesOnlyToALinkedVendorForTheSystemsTheLinkCovers() {
 		Side clinic = clinic("vl-clinic-req");
 		Side linked = vendor("vl-vendor-linked");

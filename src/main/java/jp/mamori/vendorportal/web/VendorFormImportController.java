@@ -79,7 +79,7 @@ class VendorFormImportController {
 		model.addAttribute("pending", pending);
 		model.addAttribute("vendorName",
 				vendor == null ? ""
-						: requests.vendors()
+						: requests.vendors(org)
 							.stream()
 							.filter(o -> o.id().toString().equals(vendor))
 							.map(o -> o.name())
@@ -112,7 +112,7 @@ class VendorFormImportController {
 	private String uploadPage(OrgId org, List<String> errors, Model model) {
 		model.addAttribute("org", org);
 		model.addAttribute("errors", errors);
-		model.addAttribute("vendors", requests.vendors());
+		model.addAttribute("vendors", requests.vendors(org));
 		model.addAttribute("fiscalYear", requests.currentFiscalYear().startYear());
 		model.addAttribute("versions", requests.versions());
 		model.addAttribute("defaultVersion", VendorRequests.DEFAULT_VERSION);

@@ -43,7 +43,7 @@ class VendorRequestController {
 	String list(@PathVariable OrgId org, Model model) {
 		model.addAttribute("org", org);
 		model.addAttribute("requests", requests.ofClient(org));
-		List<Organization> vendors = requests.vendors();
+		List<Organization> vendors = requests.vendors(org);
 		model.addAttribute("vendors", vendors);
 		Map<String, String> names = vendors.stream()
 			.collect(Collectors.toMap(o -> o.id().toString(), Organization::name));
