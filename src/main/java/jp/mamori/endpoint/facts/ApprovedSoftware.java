@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Software and services an organisation approved per machine role (2-⑫), on top of the
@@ -15,15 +14,15 @@ import java.util.Objects;
  *
  * <p>
  * Names compare with width, case and spaces ignored (as the inventory check compares the
- * same ledger). A service is approved only by its exact short or display name, because
- * an entry such as 「SNMP」 must not approve every service whose name merely contains it;
- * a remote-access tool is approved by its tool name, or by an entry contained in the
+ * same ledger). A service is approved only by its exact short or display name, because an
+ * entry such as 「SNMP」 must not approve every service whose name merely contains it; a
+ * remote-access tool is approved by its tool name, or by an entry contained in the
  * software or service name (「TeamViewer」 approves 「TeamViewer 15 Host」), the way the
  * inventory check reads software lines.
  */
 public final class ApprovedSoftware {
 
-	private record Entry(String role, String key, String label) {
+	private record Entry(String role, String key) {
 	}
 
 	private static final ApprovedSoftware NONE = new ApprovedSoftware(List.of());
@@ -44,7 +43,7 @@ public final class ApprovedSoftware {
 	 * ({@code pc} or {@code server}); other kinds (network devices, medical devices …)
 	 * carry no collector files and are ignored.
 	 */
-	public ApprovedSoftware withDeviceKind(String deviceKind, String name, String label) {
+	public ApprovedSoftware withDeviceKind(String deviceKind, String name) {
 		String key = key(name);
 		if (key.isEmpty() || deviceKind == null) {
 			return this;
@@ -56,7 +55,7 @@ public final class ApprovedSoftware {
 		};
 		List<Entry> all = new ArrayList<>(entries);
 		for (String role : roles) {
-			all.add(new Entry(role, key, Objects.requireNonNullElse(label, name)));
+			all.add(new Entry(role, key));
 		}
 		return new ApprovedSoftware(all);
 	}
@@ -94,8 +93,8 @@ public final class ApprovedSoftware {
 
 	/**
 	 * Width, case and spaces ignored; the same rule as {@code CheckFindings.nameKey},
-	 * repeated here because this package is also the offline command line and depends
-	 * on no server module.
+	 * repeated here because this package is also the offline command line and depends on
+	 * no server module.
 	 */
 	static String key(String name) {
 		if (name == null) {
