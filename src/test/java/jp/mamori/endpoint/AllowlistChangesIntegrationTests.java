@@ -19,14 +19,18 @@ import jp.mamori.support.IntegrationTest;
 import jp.mamori.support.LedgerMother;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The organisation's 許可ソフトウェア一覧 is its service policy in the server: a row approves a
  * service or a remote-access tool on machines of its device kind for that organisation
  * only, and creating or deleting a row computes the findings again without a new import,
- * so the machine page and the 2-⑫ check follow.
+ * so the machine page, the machine list's problem count and the 2-⑫ check follow.
  */
 @IntegrationTest
 class AllowlistChangesIntegrationTests {
@@ -51,6 +55,9 @@ class AllowlistChangesIntegrationTests {
 
 	@Autowired
 	Evaluation evaluation;
+
+	@Autowired
+	MockMvc mvc;
 
 	OrgId clinicWith(String... files) {
 		OrgId org = fixtures.clinicWith(Fixtures.uniqueName("allowlist"), OrgRole.ADMIN).id();
@@ -116,6 +123,30 @@ class AllowlistChangesIntegrationTests {
 				assertThat(f.summary()).contains("許可済み").contains("AnyDesk");
 			});
 		assertThat(check(clinic)).isEqualTo(CheckStatus.PASS);
+		assertThat(queries.machines(org)).singleElement()
+			.satisfies(m -> assertThat(m.findings()).as("security-log-small only").isEqualTo(1));
+	}
+
+	@Test
+	void machinePageShowsTheApprovedToolAndTheListLinksTheLedger() throws Exception {
+		String username = Fixtures.uniqueName("allowlist");
+		OrgId org = fixtures.clinicWith(username, OrgRole.VIEWER).id();
+		importer.importFiles(org, EndpointEvaluationIntegrationTests.uploads(CollectorExamples.WIN10), "it-staff");
+		mother.row(InventoryLedgers.SOFTWARE_ALLOWLIST, org, Map.of("deviceKind", "pc", "software", "TeamViewer"));
+
+		String list = mvc.perform(get("/orgs/{org}/endpoints", org.value()).with(user(username)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("許可ソフトウェア一覧").contains("/ledgers/software-allowlist");
+		EndpointMachine machine = queries.machines(org).get(0);
+		String page = mvc.perform(get("/orgs/{org}/endpoints/{id}", org.value(), machine.id()).with(user(username)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("許可済みです: TeamViewer").contains("情報");
 	}
 
 	CheckStatus check(Fixtures.ClinicWithChecklist clinic) {
