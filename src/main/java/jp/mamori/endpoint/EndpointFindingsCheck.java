@@ -12,11 +12,13 @@ import jp.mamori.evaluation.CheckFindings;
 import jp.mamori.evaluation.CheckResult;
 import jp.mamori.evaluation.EvaluationContext;
 import jp.mamori.inventory.InventoryLedgers;
+import jp.mamori.shared.Severity;
 
 /**
  * A check over the findings of imported collector files: FAIL while any imported machine
  * has one of {@code findingIds} (each finding a reason, pointing at the machine's
- * device-ledger row), PASS when none has, UNKNOWN while no collector file was imported.
+ * device-ledger row; information-level findings, which record what was approved, do not
+ * count), PASS when none has, UNKNOWN while no collector file was imported.
  */
 class EndpointFindingsCheck implements Check {
 
@@ -58,7 +60,9 @@ class EndpointFindingsCheck implements Check {
 			.collect(Collectors.toMap(EndpointMachine::id, Function.identity()));
 		CheckFindings findings = CheckFindings.start();
 		for (EndpointQueries.MachineFinding f : queries.findings(context.org())) {
-			if (!findingIds.contains(f.finding().id())) {
+			// an information-level finding records something approved (a remote-access
+			// tool on the allowlist): shown on the machine's page, not a failure
+			if (!findingIds.contains(f.finding().id()) || f.finding().severity() == Severity.INFO) {
 				continue;
 			}
 			EndpointMachine machine = byId.get(f.machineId());

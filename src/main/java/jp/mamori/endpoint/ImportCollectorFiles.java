@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import jp.mamori.account.AccountLedgers;
+import jp.mamori.endpoint.facts.ApprovedSoftware;
 import jp.mamori.endpoint.facts.CollectorFileReader;
 import jp.mamori.endpoint.facts.EndpointAnalysis;
 import jp.mamori.endpoint.facts.EndpointFacts;
@@ -46,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * id), and keeps the file. A file that cannot be read is an {@code error} row of the
  * report and does not stop the others. Afterwards the findings of all the organisation's
  * machines are computed again, because one of them (the shared administrator password)
- * spans machines.
+ * spans machines. Findings take the organisation's 許可ソフトウェア一覧 into account and are
+ * computed again when that ledger changes ({@link AllowlistChanges}).
  */
 @Service
 public class ImportCollectorFiles {
@@ -338,10 +340,26 @@ public class ImportCollectorFiles {
 			}
 		}
 		List<EndpointRepository.MachineFinding> findings = new ArrayList<>();
-		for (EndpointFinding f : analysis.analyse(machines)) {
+		for (EndpointFinding f : analysis.withApproved(approved(org)).analyse(machines)) {
 			findings.add(new EndpointRepository.MachineFinding(UUID.fromString(f.file()), f));
 		}
 		repository.replaceFindings(org, findings);
+	}
+
+	/**
+	 * The organisation's 許可ソフトウェア一覧 (inventory ledger): its rows approve services and
+	 * remote-access tools on machines of their device kind, on top of the built-in
+	 * service policy.
+	 */
+	private ApprovedSoftware approved(OrgId org) {
+		ApprovedSoftware approved = ApprovedSoftware.none();
+		LedgerDefinition allowlist = ledgers.require(InventoryLedgers.SOFTWARE_ALLOWLIST);
+		for (LedgerRow row : store.list(allowlist, org, 0, Integer.MAX_VALUE)) {
+			if (row.value("deviceKind") instanceof String kind && row.value("software") instanceof String name) {
+				approved = approved.withDeviceKind(kind, name);
+			}
+		}
+		return approved;
 	}
 
 	private static int size(List<?> list) {

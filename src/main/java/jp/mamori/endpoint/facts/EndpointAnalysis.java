@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,12 +66,20 @@ public final class EndpointAnalysis {
 
 	private final ServicePolicy services;
 
+	private final ApprovedSoftware approved;
+
 	public EndpointAnalysis(WindowsLifecycle lifecycle, EndOfLife feeds, RemoteTools remoteTools,
 			ServicePolicy services) {
+		this(lifecycle, feeds, remoteTools, services, ApprovedSoftware.none());
+	}
+
+	private EndpointAnalysis(WindowsLifecycle lifecycle, EndOfLife feeds, RemoteTools remoteTools,
+			ServicePolicy services, ApprovedSoftware approved) {
 		this.lifecycle = lifecycle;
 		this.feeds = feeds;
 		this.remoteTools = remoteTools;
 		this.services = services;
+		this.approved = approved;
 	}
 
 	/** The built-in lists and table, no feeds: what the command line uses. */
@@ -82,7 +89,18 @@ public final class EndpointAnalysis {
 	}
 
 	public EndpointAnalysis withServicePolicy(ServicePolicy policy) {
-		return new EndpointAnalysis(lifecycle, feeds, remoteTools, policy);
+		return new EndpointAnalysis(lifecycle, feeds, remoteTools, policy, approved);
+	}
+
+	/**
+	 * The same rules with an organisation's approvals: an approved service gives no
+	 * {@code unneeded-service} finding (as an {@code allow} line of the policy), an
+	 * approved remote-access tool gives a {@code remote-tool-present} finding of severity
+	 * {@link Severity#INFO} that says it is approved, so the inventory of tools stays
+	 * visible on the machine's page while checks count only what is not approved.
+	 */
+	public EndpointAnalysis withApproved(ApprovedSoftware approvals) {
+		return new EndpointAnalysis(lifecycle, feeds, remoteTools, services, approvals);
 	}
 
 	/** Findings of each machine, then those across machines (shared administrator). */
@@ -269,12 +287,15 @@ public final class EndpointAnalysis {
 	}
 
 	private void remoteTools(EndpointFacts m, List<EndpointFinding> f) {
-		Set<String> found = new LinkedHashSet<>();
+		String role = m.role();
+		// tool name -> approved; every text that named a tool is checked against the
+		// approvals, and a tool counts as approved only when each of them is
+		Map<String, Boolean> found = new LinkedHashMap<>();
 		List<String> evidence = new ArrayList<>();
 		if (m.software() != null) {
 			for (EndpointFacts.Software s : m.software()) {
 				remoteTools.match(s.name()).ifPresent(tool -> {
-					found.add(tool);
+					found.merge(tool, approved.toolApproved(role, tool, s.name()), Boolean::logicalAnd);
 					evidence.add("ソフトウェア: " + s.name() + " " + Objects.toString(s.version(), ""));
 				});
 			}
@@ -284,19 +305,29 @@ public final class EndpointAnalysis {
 			for (EndpointFacts.Service s : m.services()) {
 				Optional<String> tool = remoteTools.match(s.name(), s.displayName(), s.path());
 				if (tool.isPresent()) {
-					found.add(tool.get());
-					running |= s.running();
+					boolean ok = approved.toolApproved(role, tool.get(), s.name(), s.displayName());
+					found.merge(tool.get(), ok, Boolean::logicalAnd);
+					running |= s.running() && !ok;
 					evidence.add("サービス: " + s.name() + " (" + s.state() + ", " + s.startMode() + ")");
 				}
 			}
 		}
-		if (!found.isEmpty()) {
-			f.add(finding(m, "remote-tool-present", running ? Severity.HIGH : Severity.MEDIUM,
-					m.hostname() + " にリモート操作ツールがあります" + (running ? "（サービスが動作中）" : "") + ": " + String.join("、", found)
-							+ "。",
-					"使っていなければアンインストールしてください。保守に使うなら「リモート保守の接続」台帳に登録し、常時起動をやめて必要な時だけ起動してください。",
-					String.join("; ", evidence.stream().map(String::strip).toList())));
+		if (found.isEmpty()) {
+			return;
 		}
+		List<String> open = found.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+		List<String> ok = found.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+		String proof = String.join("; ", evidence.stream().map(String::strip).toList());
+		if (open.isEmpty()) {
+			f.add(finding(m, "remote-tool-present", Severity.INFO,
+					m.hostname() + " のリモート操作ツールは許可ソフトウェア一覧で許可済みです: " + String.join("、", ok) + "。",
+					"許可済みです。保守で使うなら「リモート保守の接続」台帳にも登録し、常時起動をやめて必要な時だけ起動してください。", proof));
+			return;
+		}
+		f.add(finding(m, "remote-tool-present", running ? Severity.HIGH : Severity.MEDIUM,
+				m.hostname() + " にリモート操作ツールがあります" + (running ? "（サービスが動作中）" : "") + ": " + String.join("、", open) + "。"
+						+ (ok.isEmpty() ? "" : "（許可済み: " + String.join("、", ok) + "）"),
+				"使っていなければアンインストールしてください。保守に使うなら「リモート保守の接続」台帳に登録し、常時起動をやめて必要な時だけ起動してください。", proof));
 	}
 
 	private void unneededServices(EndpointFacts m, List<EndpointFinding> f) {
@@ -306,6 +337,9 @@ public final class EndpointAnalysis {
 		String role = m.role();
 		for (EndpointFacts.Service s : m.services()) {
 			if (!s.running() && !s.automatic()) {
+				continue;
+			}
+			if (approved.serviceApproved(role, s.name(), s.displayName())) {
 				continue;
 			}
 			services.denied(role, s.name())

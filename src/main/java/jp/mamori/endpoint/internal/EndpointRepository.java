@@ -29,9 +29,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EndpointRepository {
 
+	// the count is of problems: an information-level finding records something approved
 	private static final String MACHINE_COLUMNS = "m.id, m.device_id, m.hostname, m.serial, m.os, m.role, m.collected_at, "
 			+ "m.file_name, m.unread, m.imported_at, m.imported_by, "
-			+ "(select count(*) from endpoint_finding f where f.org_id = m.org_id and f.machine_id = m.id) as finding_count";
+			+ "(select count(*) from endpoint_finding f where f.org_id = m.org_id and f.machine_id = m.id "
+			+ "and f.severity <> 'info') as finding_count";
 
 	private final JdbcClient jdbc;
 
