@@ -68,6 +68,11 @@ public final class PostgresDatabase {
 		registry.add("spring.datasource.url", db::url);
 		registry.add("spring.datasource.username", db::user);
 		registry.add("spring.datasource.password", db::password);
+		// the test context cache keeps every PostgreSQL context alive with its pool:
+		// small
+		// pools keep dozens of them within the server's max_connections
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 	}
 
 	/** Creates a fresh database on the test server. */
