@@ -8,14 +8,13 @@ import java.util.Map;
 
 import jp.mamori.evidence.EvidenceFiles;
 import jp.mamori.identity.OrgRole;
-import jp.mamori.identity.UserAccounts;
-import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.Organization;
-import jp.mamori.organization.Organizations;
 import jp.mamori.shared.BadInputException;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.support.Fixtures;
+import jp.mamori.support.Parties;
+import jp.mamori.support.Parties.Side;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VendorDocumentsTests {
 
 	@Autowired
+	Parties parties;
+
+	@Autowired
 	jp.mamori.support.VendorLinkMother vendorLinks;
 
 	static final byte[] PDF_V1 = "%PDF-1.4\n1 0 obj MDS 第1版\n%%EOF".getBytes(StandardCharsets.UTF_8);
@@ -53,12 +55,6 @@ class VendorDocumentsTests {
 	Fixtures fixtures;
 
 	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
 	VendorRequests requests;
 
 	@Autowired
@@ -70,19 +66,12 @@ class VendorDocumentsTests {
 	@Autowired
 	EvidenceFiles evidence;
 
-	record Side(String username, Organization org) {
-	}
-
 	Side clinic(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		return new Side(username, fixtures.clinicWith(username, OrgRole.EDITOR));
+		return parties.clinic(prefix, OrgRole.EDITOR);
 	}
 
 	Side vendor(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		Organization org = organizations.create("テスト事業者 " + username, OrgKind.VENDOR, "test");
-		users.create(org.id(), username, "事業者 花子", Fixtures.PASSWORD, OrgRole.EDITOR, "test");
-		return new Side(username, org);
+		return parties.vendor(prefix);
 	}
 
 	/** A vendor product with an old and a current MDS, named for clinic's request. */

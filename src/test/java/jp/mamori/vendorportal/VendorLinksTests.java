@@ -9,9 +9,7 @@ import jp.mamori.audit.AuditTrail;
 import jp.mamori.identity.OrgRole;
 import jp.mamori.identity.UserAccounts;
 import jp.mamori.inventory.InventoryLedgers;
-import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.Organization;
-import jp.mamori.organization.Organizations;
 import jp.mamori.shared.ConflictException;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.OrgId;
@@ -21,6 +19,8 @@ import jp.mamori.shared.ledger.LedgerRow;
 import jp.mamori.shared.ledger.LedgerStore;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
+import jp.mamori.support.Parties;
+import jp.mamori.support.Parties.Side;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,13 +45,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VendorLinksTests {
 
 	@Autowired
+	Parties parties;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	Organizations organizations;
 
 	@Autowired
 	UserAccounts users;
@@ -74,19 +74,12 @@ class VendorLinksTests {
 	@Autowired
 	AuditTrail audit;
 
-	record Side(String username, Organization org) {
-	}
-
 	Side clinic(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		return new Side(username, fixtures.clinicWith(username, OrgRole.ADMIN));
+		return parties.clinic(prefix, OrgRole.ADMIN);
 	}
 
 	Side vendor(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		Organization org = organizations.create("テスト事業者 " + username, OrgKind.VENDOR, "test");
-		users.create(org.id(), username, "事業者 花子", Fixtures.PASSWORD, OrgRole.EDITOR, "test");
-		return new Side(username, org);
+		return parties.vendor(prefix);
 	}
 
 	LedgerRow device(Side clinic, String name, String system) {

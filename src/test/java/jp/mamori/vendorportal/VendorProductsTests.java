@@ -12,13 +12,12 @@ import jp.mamori.catalog.Catalog;
 import jp.mamori.catalog.CatalogItem;
 import jp.mamori.catalog.FormCode;
 import jp.mamori.identity.OrgRole;
-import jp.mamori.identity.UserAccounts;
-import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.Organization;
-import jp.mamori.organization.Organizations;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.support.Fixtures;
+import jp.mamori.support.Parties;
+import jp.mamori.support.Parties.Side;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VendorProductsTests {
 
 	@Autowired
+	Parties parties;
+
+	@Autowired
 	jp.mamori.support.VendorLinkMother vendorLinks;
 
 	@Autowired
@@ -49,12 +51,6 @@ class VendorProductsTests {
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	UserAccounts users;
 
 	@Autowired
 	VendorRequests requests;
@@ -68,19 +64,12 @@ class VendorProductsTests {
 	@Autowired
 	AuditTrail audit;
 
-	record Side(String username, Organization org) {
-	}
-
 	Side clinic(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		return new Side(username, fixtures.clinicWith(username, OrgRole.EDITOR));
+		return parties.clinic(prefix, OrgRole.EDITOR);
 	}
 
 	Side vendor(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		Organization org = organizations.create("テスト事業者 " + username, OrgKind.VENDOR, "test");
-		users.create(org.id(), username, "事業者 花子", Fixtures.PASSWORD, OrgRole.EDITOR, "test");
-		return new Side(username, org);
+		return parties.vendor(prefix);
 	}
 
 	List<CatalogItem> items() {

@@ -15,16 +15,15 @@ import jp.mamori.catalog.Catalog;
 import jp.mamori.catalog.CatalogItem;
 import jp.mamori.catalog.FormCode;
 import jp.mamori.identity.OrgRole;
-import jp.mamori.identity.UserAccounts;
 import jp.mamori.inventory.InventoryLedgers;
-import jp.mamori.organization.OrgKind;
 import jp.mamori.organization.Organization;
-import jp.mamori.organization.Organizations;
 import jp.mamori.shared.ConflictException;
 import jp.mamori.shared.InvalidInputException;
 import jp.mamori.shared.ledger.LedgerRecords;
 import jp.mamori.shared.ledger.Ledgers;
 import jp.mamori.support.Fixtures;
+import jp.mamori.support.Parties;
+import jp.mamori.support.Parties.Side;
 import jp.mamori.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,16 +46,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VendorRequestsTests {
 
 	@Autowired
+	Parties parties;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	UserAccounts users;
 
 	@Autowired
 	VendorRequests requests;
@@ -79,19 +75,12 @@ class VendorRequestsTests {
 	@Autowired
 	Ledgers ledgers;
 
-	record Side(String username, Organization org) {
-	}
-
 	Side clinic(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		return new Side(username, fixtures.clinicWith(username, OrgRole.EDITOR));
+		return parties.clinic(prefix, OrgRole.EDITOR);
 	}
 
 	Side vendor(String prefix) {
-		String username = Fixtures.uniqueName(prefix);
-		Organization org = organizations.create("テスト事業者 " + username, OrgKind.VENDOR, "test");
-		users.create(org.id(), username, "事業者 花子", Fixtures.PASSWORD, OrgRole.EDITOR, "test");
-		return new Side(username, org);
+		return parties.vendor(prefix);
 	}
 
 	/**
