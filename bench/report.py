@@ -48,12 +48,12 @@ lines = ["<!-- issue9-bench:start -->", "## Issue 9: one run of `bench/run.sh` �
 lines.append("Machine: " + results.get("machine", "?") + "; " + results.get("java", "?") + "; database: "
              + results.get("database", "?") + ". Load average (1/5/15 min) before the run: "
              + results.get("load.before", "?") + ", after: " + results.get("load.after", "?")
-             + " — the machine was shared with other builds, so absolute figures are conservative.")
+             + " (above 2 the machine was shared with other work, and absolute figures are conservative).")
 lines.append("")
 lines.append("Reproduce: `bench/run.sh` (sizes and database by environment variables, see the script's header). "
              "wrk: " + os.environ.get("BENCH_THREADS", "2") + " threads, " + os.environ.get("BENCH_CONNECTIONS", "8")
              + " connections, " + os.environ.get("BENCH_DURATION", "30s") + " per URL, loopback. "
-             "JMH: one fork, 2 warm-up and 3 measured iterations, single-threaded, mean ± 99.9 % error. wrk "errors" are requests that timed out after 2 s (wrk's default), so a p95 near 2 s is a lower bound.")
+             "JMH: one fork, 2 warm-up and 3 measured iterations, single-threaded, mean ± 99.9 % error. wrk 'errors' are requests that timed out after 2 s (wrk's default), so a p95 near 2 s is a lower bound.")
 lines.append("")
 lines.append("| measurement | result | goal | |")
 lines.append("|---|---|---|---|")
