@@ -10,9 +10,11 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * Japanese unless the person chose English ({@code ?lang=en}, remembered in a cookie).
@@ -33,6 +35,25 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+	}
+
+	/**
+	 * Static files under their own paths only (Spring Boot's default maps {@code /**},
+	 * with {@code spring.web.resources.add-mappings=false} set in
+	 * application.properties): with {@code /**}, every link a page renders
+	 * ({@code @{/orgs/…}}) was looked up as a possible static file in the jar — at 50
+	 * ledger rows with several links each, most of a page's CPU time (measured with wrk
+	 * and jstack for issue 9). Webjars keep their version-free URLs through the webjars
+	 * locator.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.resourceChain(true)
+			.addResolver(new LiteWebJarsResourceResolver());
 	}
 
 	@Override
