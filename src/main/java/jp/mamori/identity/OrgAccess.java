@@ -1,10 +1,14 @@
 package jp.mamori.identity;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.mamori.shared.OrgId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("access")
 public class OrgAccess {
+
+	private static final String MEMO = OrgAccess.class.getName() + ".roles";
 
 	private final UserAccounts users;
 
@@ -55,6 +61,22 @@ public class OrgAccess {
 		if (auth == null || org == null) {
 			return Optional.empty();
 		}
+		// a page asks several times (URL gate, @PreAuthorize, the template): one query
+		// per
+		// request and organisation; the memo lives only as long as the request
+		Map<OrgId, Optional<OrgRole>> memo = requestMemo(auth);
+		if (memo == null) {
+			return lookUp(auth, org);
+		}
+		Optional<OrgRole> role = memo.get(org);
+		if (role == null) {
+			role = lookUp(auth, org);
+			memo.put(org, role);
+		}
+		return role;
+	}
+
+	private Optional<OrgRole> lookUp(Authentication auth, OrgId org) {
 		if (auth instanceof ApiTokenAuthentication token) {
 			if (!token.org().equals(org)) {
 				return Optional.empty();
@@ -65,6 +87,40 @@ public class OrgAccess {
 						: token.role());
 		}
 		return users.role(auth.getName(), org);
+	}
+
+	/**
+	 * The role memo of the current request for this authentication, or null outside a
+	 * request. Keyed by the authentication object, so that a login within the request (a
+	 * new authentication) starts afresh.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<OrgId, Optional<OrgRole>> requestMemo(Authentication auth) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return null;
+		}
+		Object held = request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST);
+		if (held instanceof Memo memo && memo.auth() == auth) {
+			return memo.roles();
+		}
+		Memo memo = new Memo(auth, new HashMap<>());
+		request.setAttribute(MEMO, memo, RequestAttributes.SCOPE_REQUEST);
+		return memo.roles();
+	}
+
+	/**
+	 * Forgets the roles looked up in this request (after a change of membership within
+	 * it).
+	 */
+	public static void forgetRequestMemo() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(MEMO, RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+	private record Memo(Authentication auth, Map<OrgId, Optional<OrgRole>> roles) {
 	}
 
 	private static Authentication current() {

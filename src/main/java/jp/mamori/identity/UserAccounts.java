@@ -84,6 +84,7 @@ public class UserAccounts {
 		users.insert(user, hash, clock.instant());
 		users.insertPasswordHistory(user.id(), hash, clock.instant());
 		users.insertMembership(new Membership(org, user.id(), role), clock.instant());
+		OrgAccess.forgetRequestMemo();
 		events.publishEvent(new UserCreated(org, name, role, createdBy));
 		return user;
 	}
@@ -99,6 +100,7 @@ public class UserAccounts {
 			throw new BadInputException("利用者 " + username + " は既にこの組織に所属しています");
 		}
 		users.insertMembership(new Membership(org, user.id(), role), clock.instant());
+		OrgAccess.forgetRequestMemo();
 		events.publishEvent(new MembershipChanged(org, username, null, role, by));
 	}
 
@@ -147,6 +149,7 @@ public class UserAccounts {
 			throw new BadInputException("最後の管理者の権限は変更できません。先に別の管理者を追加してください");
 		}
 		users.updateRole(org, user.id(), role);
+		OrgAccess.forgetRequestMemo();
 		events.publishEvent(new MembershipChanged(org, username, before, role, by));
 	}
 
@@ -162,6 +165,7 @@ public class UserAccounts {
 			throw new BadInputException("最後の管理者は外せません。先に別の管理者を追加してください");
 		}
 		users.deleteMembership(org, user.id());
+		OrgAccess.forgetRequestMemo();
 		events.publishEvent(new MembershipChanged(org, username, before, null, by));
 	}
 
@@ -185,6 +189,7 @@ public class UserAccounts {
 			throw new BadInputException("最後の管理者は無効にできません");
 		}
 		users.setEnabled(user.id(), false);
+		OrgAccess.forgetRequestMemo();
 		events.publishEvent(new UserDeactivated(username, memberships.stream().map(Membership::org).toList(), by));
 	}
 

@@ -2,6 +2,7 @@ package jp.mamori.organization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,7 +82,10 @@ public class Organizations {
 	}
 
 	public List<Organization> findAll(java.util.Collection<OrgId> ids) {
-		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+		Map<OrgId, Organization> byId = repository.findAll(ids)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Organization::id, o -> o));
+		return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	public List<VendorContract> contracts(OrgId org) {

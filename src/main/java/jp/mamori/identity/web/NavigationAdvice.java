@@ -3,12 +3,15 @@ package jp.mamori.identity.web;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.mamori.identity.Membership;
 import jp.mamori.identity.UserAccount;
 import jp.mamori.identity.UserAccounts;
+import jp.mamori.organization.Organization;
 import jp.mamori.organization.Organizations;
+import jp.mamori.shared.OrgId;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -39,10 +42,14 @@ class NavigationAdvice {
 		if (user == null) {
 			return null;
 		}
-		List<Navigation.OrgLink> links = users.memberships(user.username())
+		// one query for all the user's organisations (a group's user belongs to hundreds)
+		List<Membership> memberships = users.memberships(user.username());
+		Map<OrgId, Organization> orgs = organizations.findAll(memberships.stream().map(Membership::org).toList())
 			.stream()
-			.map(m -> link(m))
-			.flatMap(java.util.Optional::stream)
+			.collect(Collectors.toMap(Organization::id, o -> o));
+		List<Navigation.OrgLink> links = memberships.stream()
+			.filter(m -> orgs.containsKey(m.org()))
+			.map(m -> link(orgs.get(m.org()), m))
 			.toList();
 		@SuppressWarnings("unchecked")
 		Map<String, String> vars = (Map<String, String>) request
@@ -57,9 +64,8 @@ class NavigationAdvice {
 		return new Navigation(user.username(), user.displayName(), user.systemAdmin(), links, current);
 	}
 
-	private java.util.Optional<Navigation.OrgLink> link(Membership m) {
-		return organizations.find(m.org())
-			.map(o -> new Navigation.OrgLink(o.id().toString(), o.name(), o.kind().code(), m.role().code()));
+	private static Navigation.OrgLink link(Organization o, Membership m) {
+		return new Navigation.OrgLink(o.id().toString(), o.name(), o.kind().code(), m.role().code());
 	}
 
 }

@@ -50,6 +50,22 @@ public class OrganizationRepository {
 			.list();
 	}
 
+	/**
+	 * The organisations among {@code ids} that exist, in no particular order (one query
+	 * per 500 ids).
+	 */
+	public List<Organization> findAll(java.util.Collection<OrgId> ids) {
+		List<UUID> all = ids.stream().map(OrgId::value).distinct().toList();
+		List<Organization> found = new java.util.ArrayList<>(all.size());
+		for (int from = 0; from < all.size(); from += 500) {
+			found.addAll(jdbc.sql("select id, name, kind, created_at from organization where id in (:ids)")
+				.param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+				.query(OrganizationRepository::organization)
+				.list());
+		}
+		return found;
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from organization").query(Long.class).single();
 	}
