@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerStore {
 
+	/** Up to this many rows a list is read in two steps (ids, then rows). */
+	static final int TWO_STEP_LIMIT = 500;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -51,53 +54,109 @@ public class LedgerStore {
 
 	/** Rows in label order, one page. */
 	public List<LedgerRow> list(LedgerDefinition ledger, OrgId org, int offset, int limit) {
-		return jdbc
-			.sql("select " + columns(ledger) + " from " + ledger.table() + " where org_id = ? order by "
-					+ ledger.labelColumn().dbColumn() + ", created_at, id offset ? rows fetch next ? rows only")
-			.params(org.value(), offset, limit)
-			.query((rs, n) -> row(ledger, rs))
-			.list();
+		return list(ledger, org, null, offset, limit);
 	}
 
 	/**
-	 * Rows whose label (the ledger's first column, e.g. 機器名) contains {@code filter},
-	 * ignoring case; all rows when the filter is blank.
+	 * Rows whose label (the ledger's label column, e.g. 機器名) contains {@code filter},
+	 * ignoring case and full-/half-width ({@link LedgerLabelKey}); all rows when the
+	 * filter is blank.
 	 */
 	public long count(LedgerDefinition ledger, OrgId org, String filter) {
 		if (filter == null || filter.isBlank()) {
 			return count(ledger, org);
 		}
-		return jdbc.sql("select count(*) from " + ledger.table() + " where org_id = ? and " + labelMatches(ledger))
+		return jdbc.sql("select count(*) from " + ledger.table() + " where org_id = ? and label_key like ? escape '!'")
 			.params(org.value(), containsPattern(filter))
 			.query(Long.class)
 			.single();
 	}
 
-	/** One page of the rows whose label contains {@code filter}, in label order. */
+	/**
+	 * One page of the rows whose label contains {@code filter} (all rows when blank), in
+	 * label order. A page of a screen (up to {@value #TWO_STEP_LIMIT} rows) is read in
+	 * two steps: the page's ids in order, then those rows; on H2 the first step reads
+	 * only the label-key index (migration 98), not every row of the organisation. Larger
+	 * reads (a check or an export takes every row) are one query.
+	 */
 	public List<LedgerRow> list(LedgerDefinition ledger, OrgId org, String filter, int offset, int limit) {
-		if (filter == null || filter.isBlank()) {
-			return list(ledger, org, offset, limit);
+		boolean filtered = filter != null && !filter.isBlank();
+		List<Object> args = new ArrayList<>();
+		args.add(org.value());
+		if (filtered) {
+			args.add(containsPattern(filter));
 		}
-		return jdbc
-			.sql("select " + columns(ledger) + " from " + ledger.table() + " where org_id = ? and "
-					+ labelMatches(ledger) + " order by " + ledger.labelColumn().dbColumn()
-					+ ", created_at, id offset ? rows fetch next ? rows only")
-			.params(org.value(), containsPattern(filter), offset, limit)
-			.query((rs, n) -> row(ledger, rs))
+		args.add(offset);
+		args.add(limit);
+		String where = " from " + ledger.table() + " where org_id = ?"
+				+ (filtered ? " and label_key like ? escape '!'" : "") + " order by " + ledger.labelColumn().dbColumn()
+				+ ", created_at, id offset ? rows fetch next ? rows only";
+		if (limit > TWO_STEP_LIMIT) {
+			return jdbc.sql("select " + columns(ledger) + where).params(args).query((rs, n) -> row(ledger, rs)).list();
+		}
+		return rowsInOrder(ledger, org, jdbc.sql("select id" + where).params(args).query(UUID.class).list());
+	}
+
+	/** One page of a list and the number of rows the filter matches. */
+	public record Page(long total, List<LedgerRow> rows) {
+	}
+
+	/**
+	 * {@link #list(LedgerDefinition, OrgId, String, int, int)} and
+	 * {@link #count(LedgerDefinition, OrgId, String)} in one read of the index: the
+	 * page's ids carry the total ({@code count(*) over ()}); only a page past the end
+	 * counts again.
+	 */
+	public Page page(LedgerDefinition ledger, OrgId org, String filter, int offset, int limit) {
+		if (limit > TWO_STEP_LIMIT) {
+			throw new IllegalArgumentException("a page has at most " + TWO_STEP_LIMIT + " rows");
+		}
+		boolean filtered = filter != null && !filter.isBlank();
+		List<Object> args = new ArrayList<>();
+		args.add(org.value());
+		if (filtered) {
+			args.add(containsPattern(filter));
+		}
+		args.add(offset);
+		args.add(limit);
+		long[] total = { -1 };
+		List<UUID> ids = jdbc
+			.sql("select id, count(*) over () as total from " + ledger.table() + " where org_id = ?"
+					+ (filtered ? " and label_key like ? escape '!'" : "") + " order by "
+					+ ledger.labelColumn().dbColumn() + ", created_at, id offset ? rows fetch next ? rows only")
+			.params(args)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return rs.getObject("id", UUID.class);
+			})
 			.list();
+		if (ids.isEmpty()) {
+			return new Page(count(ledger, org, filter), List.of());
+		}
+		return new Page(total[0], rowsInOrder(ledger, org, ids));
 	}
 
-	private static String labelMatches(LedgerDefinition ledger) {
-		return "lower(" + ledger.labelColumn().dbColumn() + ") like ? escape '!'";
+	private List<LedgerRow> rowsInOrder(LedgerDefinition ledger, OrgId org, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, LedgerRow> rows = new java.util.HashMap<>();
+		jdbc.sql("select " + columns(ledger) + " from " + ledger.table() + " where org_id = :org and id in (:ids)")
+			.param("org", org.value())
+			.param("ids", ids)
+			.query((rs, n) -> row(ledger, rs))
+			.list()
+			.forEach(r -> rows.put(r.id(), r));
+		// a row deleted between the two steps is left out
+		return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
 	}
 
-	/** A LIKE pattern for "contains", with the user's own wildcards taken literally. */
+	/**
+	 * A LIKE pattern for "contains" on {@code label_key}, with the user's own wildcards
+	 * taken literally.
+	 */
 	static String containsPattern(String filter) {
-		String escaped = filter.strip()
-			.toLowerCase(java.util.Locale.ROOT)
-			.replace("!", "!!")
-			.replace("%", "!%")
-			.replace("_", "!_");
+		String escaped = LedgerLabelKey.of(filter.strip()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
 		return "%" + escaped + "%";
 	}
 
@@ -129,13 +188,15 @@ public class LedgerStore {
 	private static String insertSql(LedgerDefinition ledger) {
 		String names = ledger.columns().stream().map(LedgerColumn::dbColumn).collect(Collectors.joining(", "));
 		String marks = ledger.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
-		return "insert into " + ledger.table() + " (id, org_id, version, created_at, updated_at, updated_by, " + names
-				+ ") values (?, ?, 0, ?, ?, ?, " + marks + ")";
+		return "insert into " + ledger.table()
+				+ " (id, org_id, version, created_at, updated_at, updated_by, label_key, " + names
+				+ ") values (?, ?, 0, ?, ?, ?, ?, " + marks + ")";
 	}
 
 	private static Object[] insertArgs(LedgerDefinition ledger, OrgId org, UUID id, Map<String, Object> values,
 			Instant at, String by) {
 		List<Object> args = new ArrayList<>(List.of(id, org.value(), utc(at), utc(at), by));
+		args.add(LedgerLabelKey.of(sqlValue(ledger.labelColumn(), values.get(ledger.labelKey()))));
 		ledger.columns().forEach(c -> args.add(sqlValue(c, values.get(c.key()))));
 		return args.toArray();
 	}
@@ -149,6 +210,7 @@ public class LedgerStore {
 		String sets = ledger.columns().stream().map(c -> c.dbColumn() + " = ?").collect(Collectors.joining(", "));
 		List<Object> args = new ArrayList<>();
 		ledger.columns().forEach(c -> args.add(sqlValue(c, values.get(c.key()))));
+		args.add(LedgerLabelKey.of(sqlValue(ledger.labelColumn(), values.get(ledger.labelKey()))));
 		args.addAll(List.of(utc(at), by, org.value(), id));
 		String versionCheck = "";
 		if (expectedVersion != null) {
@@ -156,8 +218,8 @@ public class LedgerStore {
 			args.add(expectedVersion);
 		}
 		return template.update("update " + ledger.table() + " set " + sets
-				+ ", version = version + 1, updated_at = ?, updated_by = ? where org_id = ? and id = ?" + versionCheck,
-				args.toArray());
+				+ ", label_key = ?, version = version + 1, updated_at = ?, updated_by = ? where org_id = ? and id = ?"
+				+ versionCheck, args.toArray());
 	}
 
 	public int delete(LedgerDefinition ledger, OrgId org, UUID id) {

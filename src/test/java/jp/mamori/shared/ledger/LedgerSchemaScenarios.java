@@ -147,6 +147,8 @@ abstract class LedgerSchemaScenarios {
 				DbColumn column = actual.remove(fixed);
 				check(failures, column != null && !column.nullable(), at + fixed + " missing or nullable");
 			}
+			// the search key of the label (migration 98), written by LedgerStore
+			check(failures, actual.remove("label_key") != null, at + "no label_key");
 			for (LedgerColumn column : ledger.columns()) {
 				DbColumn db = actual.remove(column.dbColumn());
 				if (db == null) {
@@ -168,6 +170,54 @@ abstract class LedgerSchemaScenarios {
 			check(failures, actual.isEmpty(), at + "columns no LedgerColumn declares: " + actual.keySet());
 		}
 		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void migration98KnowsTheLabelColumnOfEveryLedgerTable() {
+		Map<String, String> declared = new HashMap<>();
+		ledgers.all().forEach(l -> declared.put(l.table(), l.labelColumn().dbColumn()));
+		assertThat(LedgerLabelKeyMigration.TABLES).isEqualTo(declared);
+	}
+
+	@Test
+	void theLabelFilterIgnoresCaseAndFullAndHalfWidth() {
+		LedgerDefinition devices = ledgers.require("devices");
+		OrgId org = fixtures.clinicWith(Fixtures.uniqueName("filter"), OrgRole.ADMIN).id();
+		OrgId other = fixtures.clinicWith(Fixtures.uniqueName("filter"), OrgRole.ADMIN).id();
+		for (String name : List.of("受付PC-01", "ﾚﾝﾄｹﾞﾝ端末", "Server 100%", "診察室ＰＣ-02")) {
+			records.create(devices, org, Map.of("name", name, "kind", "pc"), "test");
+		}
+		records.create(devices, other, Map.of("name", "別組織のPC", "kind", "pc"), "test");
+		assertThat(names(devices, org, "ｐｃ")).containsExactly("受付PC-01", "診察室ＰＣ-02");
+		assertThat(names(devices, org, "レントゲン")).containsExactly("ﾚﾝﾄｹﾞﾝ端末");
+		assertThat(names(devices, org, "100%")).containsExactly("Server 100%");
+		assertThat(names(devices, org, "0%")).containsExactly("Server 100%");
+		assertThat(names(devices, org, "%")).containsExactly("Server 100%");
+		assertThat(names(devices, org, "_")).isEmpty();
+		assertThat(store.count(devices, org, "pc")).isEqualTo(2);
+		assertThat(store.count(devices, org, "")).isEqualTo(4);
+		assertThat(store.list(devices, org, "", 1, 2)).hasSize(2);
+		// a page carries the total; a page past the end is empty and still counts
+		LedgerStore.Page second = store.page(devices, org, "pc", 1, 1);
+		assertThat(second.total()).isEqualTo(2);
+		assertThat(second.rows()).extracting(r -> r.value("name")).containsExactly("診察室ＰＣ-02");
+		LedgerStore.Page beyond = store.page(devices, org, "pc", 10, 50);
+		assertThat(beyond.total()).isEqualTo(2);
+		assertThat(beyond.rows()).isEmpty();
+		assertThat(store.page(devices, org, null, 0, 50).total()).isEqualTo(4);
+		// a read of every row (checks, exports) is one query and gives the same rows
+		assertThat(store.list(devices, org, "ｐｃ", 0, Integer.MAX_VALUE)).extracting(r -> r.value("name"))
+			.containsExactly("受付PC-01", "診察室ＰＣ-02");
+
+		// the key follows a renamed row
+		LedgerRow reception = store.list(devices, org, "受付", 0, 10).get(0);
+		records.update(devices, org, reception.id(), reception.version(), Map.of("name", "受付端末", "kind", "pc"), "test");
+		assertThat(names(devices, org, "pc")).containsExactly("診察室ＰＣ-02");
+		assertThat(names(devices, org, "受付")).containsExactly("受付端末");
+	}
+
+	private List<String> names(LedgerDefinition ledger, OrgId org, String filter) {
+		return store.list(ledger, org, filter, 0, 50).stream().map(r -> String.valueOf(r.value("name"))).toList();
 	}
 
 	@Test
