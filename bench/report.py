@@ -52,7 +52,8 @@ lines.append("Machine: " + results.get("machine", "?") + "; " + results.get("jav
 lines.append("")
 lines.append("Reproduce: `bench/run.sh` (sizes and database by environment variables, see the script's header). "
              "wrk: " + os.environ.get("BENCH_THREADS", "2") + " threads, " + os.environ.get("BENCH_CONNECTIONS", "8")
-             + " connections, " + os.environ.get("BENCH_DURATION", "30s") + " per URL, loopback. "
+             + " connections, " + os.environ.get("BENCH_DURATION", "30s") + " per URL, loopback, after a warm-up ("
+             + results.get("warmup", "none") + "). "
              "JMH: one fork, 2 warm-up and 3 measured iterations, single-threaded, mean ± 99.9 % error. wrk 'errors' are requests that timed out after 2 s (wrk's default), so a p95 near 2 s is a lower bound.")
 lines.append("")
 lines.append("| measurement | result | goal | |")

@@ -10,7 +10,10 @@
 # Database: H2 files under target/bench (default) or PostgreSQL when MAMORI_BENCH_PG_URL is set
 # (MAMORI_BENCH_PG_USER / MAMORI_BENCH_PG_PASSWORD; use an empty database).
 # Sizes: BENCH_EVENTS (default 10000000), BENCH_DEVICES (10000), BENCH_ACCOUNTS (50000),
-# BENCH_GROUP_ORGS (300); wrk: BENCH_DURATION (30s), BENCH_CONNECTIONS (8), BENCH_THREADS (2).
+# BENCH_GROUP_ORGS (300); wrk: BENCH_DURATION (30s), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
+# BENCH_WARMUP (45s): before anything is measured, every URL is loaded twice for this long, round robin.
+# Without it the first minute measures the JIT: on 2 cores the one C2 compiler thread is busy for 60-90 s
+# after start and the device list goes from 55 to 320 req/s as it finishes (docs/benchmarks.md).
 # BENCH_SKIP_JMH=1 skips step 6; BENCH_JMH_FROM=FILE takes its figures from an earlier JMH JSON.
 set -euo pipefail
 
@@ -24,6 +27,7 @@ GROUP_ORGS=${BENCH_GROUP_ORGS:-300}
 DURATION=${BENCH_DURATION:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
+WARMUP=${BENCH_WARMUP:-45s}
 PORT=${BENCH_PORT:-18089}
 PASSWORD='Load-test-passphrase-2026!'
 RESULTS=$OUT/results.tsv
@@ -49,7 +53,7 @@ db_args() { # $1 = data set name
   if [ -n "${MAMORI_BENCH_PG_URL:-}" ]; then
     echo "--spring.datasource.url=$MAMORI_BENCH_PG_URL --spring.datasource.username=${MAMORI_BENCH_PG_USER:-mamori} --spring.datasource.password=${MAMORI_BENCH_PG_PASSWORD:-mamori}"
   else
-    echo "--spring.datasource.url=jdbc:h2:file:$OUT/$1/mamori;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"
+    echo "--spring.datasource.url=jdbc:h2:file:$OUT/$1/mamori;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"
   fi
 }
 mamori() { # $1 = data set, rest = command
@@ -83,6 +87,10 @@ check_ok() { # $1 = url, rest = curl headers; refuses to benchmark a redirect to
   local url=$1; shift
   local code; code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")
   [ "$code" = 200 ] || { echo "GET $url answered $code, not 200" >&2; result "failed.$url" "$code"; return 1; }
+}
+warm() { # $1 = path, rest = wrk header options; unmeasured
+  local path=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk-report.lua "$@" "http://127.0.0.1:$PORT$path" > /dev/null
 }
 load() { # $1 = name, $2 = path, rest = wrk header options
   local name=$1 path=$2; shift 2
@@ -152,6 +160,13 @@ FILTER=%E5%86%85%E7%A7%91
 FILTERED=$(curl -s -H "Cookie: SESSION=$SESSION" "$BASE/orgs/$HOSPITAL/ledgers/devices?q=$FILTER" | grep -o 'id="ledger-count">[0-9,]*' | grep -o '[0-9,]*$' | tr -d ,)
 BENCH_PAGES=$(( (${FILTERED:-50} + 49) / 50 )); export BENCH_PAGES
 result devices.filtered "${FILTERED:-?} of $DEVICES devices match q=内科 ($BENCH_PAGES pages)"
+result warmup "each URL twice for $WARMUP, round robin, before the measured runs"
+for _ in 1 2; do
+  warm "/orgs/$HOSPITAL/dashboard" -H "Cookie: SESSION=$SESSION"
+  warm "/orgs/$HOSPITAL/ledgers/devices?q=$FILTER&page=PAGE" -H "Cookie: SESSION=$SESSION"
+  warm "/orgs/$HOSPITAL/assessments/$ASSESSMENT" -H "Cookie: SESSION=$SESSION"
+  warm "/api/v1/orgs/$HOSPITAL/assessments/$ASSESSMENT/evaluation" -H "$AUTH"
+done
 check_ok "$BASE/orgs/$HOSPITAL/dashboard" -H "Cookie: SESSION=$SESSION" \
   && load dashboard "/orgs/$HOSPITAL/dashboard" -H "Cookie: SESSION=$SESSION"
 check_ok "$BASE/orgs/$HOSPITAL/ledgers/devices?q=$FILTER&page=1" -H "Cookie: SESSION=$SESSION" \
