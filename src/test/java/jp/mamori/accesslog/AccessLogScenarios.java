@@ -234,6 +234,48 @@ abstract class AccessLogScenarios {
 		assertThat(read).containsExactly(awkward);
 	}
 
+	/**
+	 * Events of one host, one per second from 2025-06-14 09:00 (JST), numbered from
+	 * {@code from}.
+	 */
+	static List<LogEvent> failures(int from, int count) {
+		List<LogEvent> events = new java.util.ArrayList<>();
+		for (int i = from; i < from + count; i++) {
+			events.add(jp.mamori.accesslog.internal.StoredEvents.normalise(LogEvent
+				.at(java.time.Instant.parse("2025-06-14T00:00:00Z").plusSeconds(i),
+						jp.mamori.accesslog.parser.EventKind.AUTH_FAILURE)
+				.host("emr-sv01")
+				.channel("sshd")
+				.user("user" + i)
+				.sourceAddress("192.0.2.7")
+				.build()));
+		}
+		return events;
+	}
+
+	int insert(OrgId org, List<LogEvent> events) {
+		return transactions.execute(status -> insertWithinTransaction(org, events));
+	}
+
+	/** An import row and its events, in the caller's transaction; how many were added. */
+	int insertWithinTransaction(OrgId org, List<LogEvent> events) {
+		ImportedFile file = new ImportedFile(UUID.randomUUID(), null, "x", "", 0,
+				jp.mamori.accesslog.parser.LogFormat.LINUX, 0, 0, 0, null, null, List.of(), List.of(),
+				java.time.Instant.now(), "t");
+		repository.insertImport(org, file);
+		return repository.insertEvents(org, null, file.id(), events);
+	}
+
+	@Test
+	void aBatchPartlyStoredAddsOnlyItsNewEvents() {
+		OrgId org = clinic();
+		assertThat(insert(org, failures(0, 10))).isEqualTo(10);
+
+		assertThat(insert(org, failures(5, 10))).isEqualTo(5);
+		assertThat(insert(org, failures(0, 15))).isZero();
+		assertThat(queries.eventCount(org)).isEqualTo(15);
+	}
+
 	@Autowired
 	AccessLogSettings settings;
 
