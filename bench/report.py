@@ -44,17 +44,22 @@ if os.path.exists(jmh_path):
                 "events": events["score"] if events else None,
             }
 
-lines = ["<!-- issue9-bench:start -->", "## Issue 9: one run of `bench/run.sh` — " + results.get("date", "?"), ""]
+# one section per database, so that an H2 run and a PostgreSQL run stand side by side
+on_pg = results.get("database", "").startswith("PostgreSQL")
+marker = "issue9-bench-pg" if on_pg else "issue9-bench"
+lines = ["<!-- %s:start -->" % marker, "## Issue 9%s: one run of `bench/run.sh` — " % (" on PostgreSQL" if on_pg else "")
+         + results.get("date", "?"), ""]
 lines.append("Machine: " + results.get("machine", "?") + "; " + results.get("java", "?") + "; database: "
              + results.get("database", "?") + ". Load average (1/5/15 min) before the run: "
-             + results.get("load.before", "?") + ", after: " + results.get("load.after", "?")
-             + " (above 2 the machine was shared with other work, and absolute figures are conservative).")
+             + results.get("load.before", "?") + " (above 2 the machine was shared with other work, and absolute "
+             "figures are conservative); after: " + results.get("load.after", "?")
+             + " (the run's own wrk and server on two cores).")
 lines.append("")
 lines.append("Reproduce: `bench/run.sh` (sizes and database by environment variables, see the script's header). "
-             "wrk: " + os.environ.get("BENCH_THREADS", "2") + " threads, " + os.environ.get("BENCH_CONNECTIONS", "8")
-             + " connections, " + os.environ.get("BENCH_DURATION", "30s") + " per URL, loopback, after a warm-up ("
+             "wrk: " + results.get("wrk.settings", "?") + ", loopback, after a warm-up ("
              + results.get("warmup", "none") + "). "
-             "JMH: one fork, 2 warm-up and 3 measured iterations, single-threaded, mean ± 99.9 % error. wrk 'errors' are requests that timed out after 2 s (wrk's default), so a p95 near 2 s is a lower bound.")
+             "JMH: one fork, 2 warm-up and 3 measured iterations, single-threaded, mean ± 99.9 % error"
+             + (" (" + results["jmh.source"] + ")" if "jmh.source" in results else "") + ". wrk 'errors' are requests that timed out after 2 s (wrk's default), so a p95 near 2 s is a lower bound.")
 lines.append("")
 lines.append("| measurement | result | goal | |")
 lines.append("|---|---|---|---|")
@@ -115,12 +120,12 @@ if "devices.filtered" in results:
 lines.append("")
 lines.append("Import against PostgreSQL `COPY` is measured by `AccessLogImportBenchmark`, not by this runner; see the "
              "partitions section above.")
-lines.append("<!-- issue9-bench:end -->")
+lines.append("<!-- %s:end -->" % marker)
 section = "\n".join(lines) + "\n"
 
 with open(doc, encoding="utf-8") as f:
     text = f.read()
-pattern = re.compile(r"<!-- issue9-bench:start -->.*?<!-- issue9-bench:end -->\n?", re.S)
+pattern = re.compile(r"<!-- " + marker + r":start -->.*?<!-- " + marker + r":end -->\n?", re.S)
 text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
 with open(doc, "w", encoding="utf-8") as f:
     f.write(text)

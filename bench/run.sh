@@ -14,7 +14,8 @@
 # BENCH_WARMUP (45s): before anything is measured, every URL is loaded twice for this long, round robin.
 # Without it the first minute measures the JIT: on 2 cores the one C2 compiler thread is busy for 60-90 s
 # after start and the device list goes from 55 to 320 req/s as it finishes (docs/benchmarks.md).
-# BENCH_SKIP_JMH=1 skips step 6; BENCH_JMH_FROM=FILE takes its figures from an earlier JMH JSON.
+# BENCH_SKIP_JMH=1 skips step 6; BENCH_JMH_FROM=FILE takes its figures from an earlier JMH JSON
+# (BENCH_JMH_SOURCE says which run, for the report).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -161,6 +162,7 @@ FILTERED=$(curl -s -H "Cookie: SESSION=$SESSION" "$BASE/orgs/$HOSPITAL/ledgers/d
 BENCH_PAGES=$(( (${FILTERED:-50} + 49) / 50 )); export BENCH_PAGES
 result devices.filtered "${FILTERED:-?} of $DEVICES devices match q=内科 ($BENCH_PAGES pages)"
 result warmup "each URL twice for $WARMUP, round robin, before the measured runs"
+result wrk.settings "$THREADS threads, $CONNECTIONS connections, $DURATION per URL"
 for _ in 1 2; do
   warm "/orgs/$HOSPITAL/dashboard" -H "Cookie: SESSION=$SESSION"
   warm "/orgs/$HOSPITAL/ledgers/devices?q=$FILTER&page=PAGE" -H "Cookie: SESSION=$SESSION"
@@ -189,6 +191,7 @@ stop_server
 if [ -n "${BENCH_JMH_FROM:-}" ]; then
   # figures of a JMH run made separately (e.g. while the load run used the machine)
   cp "$BENCH_JMH_FROM" "$OUT/jmh.json"
+  result jmh.source "${BENCH_JMH_SOURCE:-an earlier run ($BENCH_JMH_FROM)}"
 elif [ "${BENCH_SKIP_JMH:-}" != 1 ]; then
   echo "== JMH (-Pbench)"
   ./mvnw -q -o -Pbench -Dspring-javaformat.skip=true test-compile
