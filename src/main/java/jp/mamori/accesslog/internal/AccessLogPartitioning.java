@@ -2,9 +2,8 @@ package jp.mamori.accesslog.internal;
 
 import java.sql.Connection;
 
-import org.flywaydb.core.api.MigrationVersion;
+import jp.mamori.shared.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,26 +15,10 @@ import org.springframework.stereotype.Component;
  * Flyway.
  */
 @Component
-class AccessLogPartitioning implements JavaMigration {
+class AccessLogPartitioning extends JavaMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("20261129.91");
-	}
-
-	@Override
-	public String getDescription() {
-		return "accesslog partitions";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	AccessLogPartitioning() {
+		super("20261129.91", "accesslog partitions");
 	}
 
 	@Override

@@ -7,9 +7,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.flywaydb.core.api.MigrationVersion;
+import jp.mamori.shared.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code label_key}; {@code LedgerLabelKeyTests} fails for a ledger table without it.
  */
 @Component
-class LedgerLabelKeyMigration implements JavaMigration {
+class LedgerLabelKeyMigration extends JavaMigration {
 
 	/** Ledger table and its label column, at migration 98. */
 	static final Map<String, String> TABLES = tables();
@@ -57,24 +56,8 @@ class LedgerLabelKeyMigration implements JavaMigration {
 		return Map.copyOf(t);
 	}
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("20261129.98");
-	}
-
-	@Override
-	public String getDescription() {
-		return "ledger label key";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	LedgerLabelKeyMigration() {
+		super("20261129.98", "ledger label key");
 	}
 
 	@Override

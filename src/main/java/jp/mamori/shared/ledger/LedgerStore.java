@@ -80,21 +80,39 @@ public class LedgerStore {
 	 * reads (a check or an export takes every row) are one query.
 	 */
 	public List<LedgerRow> list(LedgerDefinition ledger, OrgId org, String filter, int offset, int limit) {
-		boolean filtered = filter != null && !filter.isBlank();
-		List<Object> args = new ArrayList<>();
-		args.add(org.value());
-		if (filtered) {
-			args.add(containsPattern(filter));
-		}
-		args.add(offset);
-		args.add(limit);
-		String where = " from " + ledger.table() + " where org_id = ?"
-				+ (filtered ? " and label_key like ? escape '!'" : "") + " order by " + ledger.labelColumn().dbColumn()
-				+ ", created_at, id offset ? rows fetch next ? rows only";
+		PageQuery query = PageQuery.of(ledger, org, filter, offset, limit);
 		if (limit > TWO_STEP_LIMIT) {
-			return jdbc.sql("select " + columns(ledger) + where).params(args).query((rs, n) -> row(ledger, rs)).list();
+			return jdbc.sql("select " + columns(ledger) + query.from())
+				.params(query.args())
+				.query((rs, n) -> row(ledger, rs))
+				.list();
 		}
-		return rowsInOrder(ledger, org, jdbc.sql("select id" + where).params(args).query(UUID.class).list());
+		return rowsInOrder(ledger, org,
+				jdbc.sql("select id" + query.from()).params(query.args()).query(UUID.class).list());
+	}
+
+	/**
+	 * The {@code from … order by … offset/fetch} part of a page and its arguments: the
+	 * organisation, the filter's pattern when there is one, offset and limit.
+	 */
+	private record PageQuery(String from, List<Object> args) {
+
+		static PageQuery of(LedgerDefinition ledger, OrgId org, String filter, int offset, int limit) {
+			boolean filtered = filter != null && !filter.isBlank();
+			List<Object> args = new ArrayList<>();
+			args.add(org.value());
+			if (filtered) {
+				args.add(containsPattern(filter));
+			}
+			args.add(offset);
+			args.add(limit);
+			return new PageQuery(
+					" from " + ledger.table() + " where org_id = ?"
+							+ (filtered ? " and label_key like ? escape '!'" : "") + " order by "
+							+ ledger.labelColumn().dbColumn() + ", created_at, id offset ? rows fetch next ? rows only",
+					args);
+		}
+
 	}
 
 	/** One page of a list and the number of rows the filter matches. */
@@ -111,20 +129,10 @@ public class LedgerStore {
 		if (limit > TWO_STEP_LIMIT) {
 			throw new IllegalArgumentException("a page has at most " + TWO_STEP_LIMIT + " rows");
 		}
-		boolean filtered = filter != null && !filter.isBlank();
-		List<Object> args = new ArrayList<>();
-		args.add(org.value());
-		if (filtered) {
-			args.add(containsPattern(filter));
-		}
-		args.add(offset);
-		args.add(limit);
+		PageQuery query = PageQuery.of(ledger, org, filter, offset, limit);
 		long[] total = { -1 };
-		List<UUID> ids = jdbc
-			.sql("select id, count(*) over () as total from " + ledger.table() + " where org_id = ?"
-					+ (filtered ? " and label_key like ? escape '!'" : "") + " order by "
-					+ ledger.labelColumn().dbColumn() + ", created_at, id offset ? rows fetch next ? rows only")
-			.params(args)
+		List<UUID> ids = jdbc.sql("select id, count(*) over () as total" + query.from())
+			.params(query.args())
 			.query((rs, n) -> {
 				total[0] = rs.getLong("total");
 				return rs.getObject("id", UUID.class);
