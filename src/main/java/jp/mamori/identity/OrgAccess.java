@@ -7,9 +7,9 @@ import java.util.Optional;
 import jp.mamori.shared.OrgId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.stereotype.Component;
 
 /**
  * The permission checks controllers declare, e.g.
@@ -61,9 +61,8 @@ public class OrgAccess {
 		if (auth == null || org == null) {
 			return Optional.empty();
 		}
-		// a page asks several times (URL gate, @PreAuthorize, the template): one query
-		// per
-		// request and organisation; the memo lives only as long as the request
+		// A page asks several times (URL gate, @PreAuthorize, the template): one query
+		// per request and organisation. The memo lives only as long as the request.
 		Map<OrgId, Optional<OrgRole>> memo = requestMemo(auth);
 		if (memo == null) {
 			return lookUp(auth, org);
@@ -94,7 +93,6 @@ public class OrgAccess {
 	 * request. Keyed by the authentication object, so that a login within the request (a
 	 * new authentication) starts afresh.
 	 */
-	@SuppressWarnings("unchecked")
 	private static Map<OrgId, Optional<OrgRole>> requestMemo(Authentication auth) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {

@@ -28,15 +28,16 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * PostgreSQL's fast path for events. A batch none of whose records is stored yet (one
- * probe of the unique index) is {@code COPY}ed straight into {@code accesslog_event},
- * which routes the rows to their month's partition; any other batch is copied into a
- * temporary table and the new rows moved with one
+ * PostgreSQL's fast path for events. A batch is {@code COPY}ed straight into
+ * {@code accesslog_event}, which routes the rows to their month's partition, inside a
+ * savepoint; only when the unique fingerprint index refuses it (some of its records are
+ * stored already) is it copied into a temporary table and the new rows moved with one
  * {@code INSERT … SELECT … ON CONFLICT DO NOTHING}. Runs on the transaction's own
- * connection, so a failed import still rolls back everything. ADR-less choice recorded
- * here: batched INSERTs reach about a third of COPY's speed on PostgreSQL, the temporary
- * table about 0.42 of it (docs/benchmarks.md); the direct COPY keeps the duplicate check
- * and writes each row once.
+ * connection (a savepoint needs one), so a failed import still rolls back everything.
+ * ADR-less choice recorded here: batched INSERTs reach about a third of COPY's speed on
+ * PostgreSQL and the temporary table alone 0.42; the direct COPY 0.48–0.50
+ * (docs/benchmarks.md). A probe of the stored fingerprints before the COPY was tried and
+ * dropped: PostgreSQL answered it from the time index and the import fell to 0.16.
  */
 public final class PostgresEventCopy {
 

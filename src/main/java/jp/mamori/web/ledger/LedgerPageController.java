@@ -239,7 +239,6 @@ class LedgerPageController {
 		}
 	}
 
-	/** Formats cells for the list template ({@code ${cells.text(column, row)}}). */
 	/**
 	 * One row of the list as the page shows it: the label (linked to the row) and the
 	 * other cells, formatted here once rather than by three template expressions per cell

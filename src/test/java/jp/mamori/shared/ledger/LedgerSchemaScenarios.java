@@ -173,10 +173,12 @@ abstract class LedgerSchemaScenarios {
 	}
 
 	@Test
-	void migration98KnowsTheLabelColumnOfEveryLedgerTable() {
+	void migration98FilledTheKeyFromEachTablesLabelColumn() {
 		Map<String, String> declared = new HashMap<>();
 		ledgers.all().forEach(l -> declared.put(l.table(), l.labelColumn().dbColumn()));
-		assertThat(LedgerLabelKeyMigration.TABLES).isEqualTo(declared);
+		// every ledger of migration 98's time, each with the label column it keyed; a
+		// ledger added later brings label_key in its own migration (checked above)
+		assertThat(declared).containsAllEntriesOf(LedgerLabelKeyMigration.TABLES);
 	}
 
 	@Test
