@@ -76,6 +76,14 @@ class LedgerListPageTests {
 	}
 
 	@Test
+	void findsFullWidthInputAndSaysSo() throws Exception {
+		String html = page("q", "ｐａｃｓ");
+
+		assertThat(html).contains("PACSサーバ1", "pacs-gateway").doesNotContain("端末0001");
+		assertThat(html).contains("全角・半角");
+	}
+
+	@Test
 	void takesTheUsersWildcardsLiterally() throws Exception {
 		assertThat(page("q", "%_")).contains("100%_test").doesNotContain("端末0001", "PACSサーバ1");
 	}
