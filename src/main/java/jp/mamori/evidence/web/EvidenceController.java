@@ -1,15 +1,11 @@
 package jp.mamori.evidence.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jp.mamori.evidence.EvidenceContent;
 import jp.mamori.evidence.EvidenceFiles;
 import jp.mamori.shared.NotFoundException;
 import jp.mamori.shared.OrgId;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,15 +26,7 @@ class EvidenceController {
 	@PreAuthorize("@access.canView(#org)")
 	ResponseEntity<byte[]> download(@PathVariable OrgId org, @PathVariable UUID id) {
 		EvidenceContent content = files.content(org, id).orElseThrow(() -> new NotFoundException("ファイルが見つかりません"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(content.file().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(content.file().fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(content.bytes());
+		return content.asAttachment();
 	}
 
 }

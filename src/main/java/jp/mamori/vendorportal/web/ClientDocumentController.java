@@ -80,7 +80,7 @@ class ClientDocumentController {
 	@GetMapping("/orgs/{org}/vendor-documents/{id}/file")
 	@PreAuthorize("@access.canView(#org)")
 	ResponseEntity<byte[]> download(@PathVariable OrgId org, @PathVariable UUID id) {
-		return Downloads.attachment(documents.contentForClient(org, id));
+		return documents.contentForClient(org, id).asAttachment();
 	}
 
 	private String page(OrgId org, ClientDocument document, Map<String, String> results, Map<String, String> comments,

@@ -2,8 +2,6 @@ package jp.mamori.vendorportal.web;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,7 +100,7 @@ class VendorProductController {
 			@RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
 			RedirectAttributes redirect) throws IOException {
 		try {
-			documents.upload(org, id, kind, documentVersion, date(issuedOn),
+			documents.upload(org, id, kind, documentVersion, VendorRequestForm.date(issuedOn),
 					file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
 					principal.getName());
 		}
@@ -119,19 +117,7 @@ class VendorProductController {
 	@GetMapping("/orgs/{org}/products/{id}/documents/{document}/file")
 	@PreAuthorize("@access.isMember(#org)")
 	ResponseEntity<byte[]> download(@PathVariable OrgId org, @PathVariable UUID id, @PathVariable UUID document) {
-		return Downloads.attachment(documents.contentForVendor(org, document));
-	}
-
-	private static LocalDate date(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return documents.contentForVendor(org, document).asAttachment();
 	}
 
 	private String version(String version) {

@@ -32,7 +32,8 @@ final class VendorRequestForm {
 		return answers;
 	}
 
-	private static LocalDate date(String text) {
+	/** A date typed as yyyy-mm-dd; null when blank or not a date. */
+	static LocalDate date(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
